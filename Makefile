@@ -1,0 +1,57 @@
+# Libertas: `make run` to try the site, `make test` to run every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+APPS := prisoners sponsorships donations campaign
+LANGS := -l fr -l hy
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test venv check lint format messages extract-messages clean
+
+$(VENV)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: venv
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --no-input
+	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+	@echo
+	@echo "  Libertas runs at http://127.0.0.1:8000/"
+	@echo "  Demo staff login (debug mode only): $$(DJANGO_DEBUG=1 $(PY) manage.py shell -c 'from django.conf import settings as s; print(s.DEMO_STAFF_EMAIL, "/", s.DEMO_STAFF_PASSWORD)')"
+	@echo "  Admin: http://127.0.0.1:8000/en/admin/"
+	@echo
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+test: venv
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The checks CI runs besides the tests.
+check: venv extract-messages
+	DJANGO_DEBUG=1 $(PY) manage.py check
+	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_DEBUG=1 $(PY) manage.py check_translations
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Each app keeps its own catalogue; project-wide strings (templates/, libertas/) and
+# the Armenian translation of django-allauth live in locale/.
+extract-messages: venv
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages $(LANGS) --no-obsolete --no-location \
+		$(foreach app,$(APPS),--ignore '$(app)/*') --ignore '.venv/*' --ignore 'staticfiles/*'
+	@for app in $(APPS); do (cd $$app && mkdir -p locale && \
+		env -u DJANGO_SETTINGS_MODULE ../$(VENV)/bin/django-admin makemessages $(LANGS) --no-obsolete --no-location) || exit 1; done
+
+messages: extract-messages
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,43 @@
+"""Load the demo data: idempotent, so `make run` may call it every time."""
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from campaign import demo as campaign_demo
+from prisoners import demo as prisoners_demo
+
+# Each app keeps its own demo records; campaign, which may read every app, runs them.
+LOADERS = [campaign_demo.load, prisoners_demo.load]
+
+
+class Command(BaseCommand):
+    help = "Load sample records (invented people, the collective's NGOs, content pages)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        for load in LOADERS:
+            load()
+        if settings.DEBUG:
+            self.create_demo_staff()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+
+    def create_demo_staff(self):
+        user, created = get_user_model().objects.get_or_create(
+            username="demo-staff",
+            defaults={
+                "email": settings.DEMO_STAFF_EMAIL,
+                "is_staff": True,
+                "is_superuser": True,
+            },
+        )
+        if created:
+            user.set_password(settings.DEMO_STAFF_PASSWORD)
+            user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user,
+            email=settings.DEMO_STAFF_EMAIL,
+            defaults={"verified": True, "primary": True},
+        )

@@ -1,0 +1,53 @@
+"""Template tags every app's templates share: languages and safe Markdown."""
+
+import markdown as markdown_lib
+import nh3
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
+
+register = template.Library()
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote"} | {
+    "h2",
+    "h3",
+    "h4",
+    "code",
+    "pre",
+    "hr",
+}
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The current page in every language, for the switcher and the hreflang links."""
+    request = context["request"]
+    query = request.META.get("QUERY_STRING", "")
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        path = translate_url(request.path, code)
+        versions.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "path": f"{path}?{query}" if query else path,
+            }
+        )
+    return versions
+
+
+@register.filter
+def markdown(text):
+    """Render staff-written Markdown, keeping only an allow-list of harmless tags."""
+    html = markdown_lib.markdown(text or "")
+    # nh3 has just removed every tag and attribute outside the allow-list.
+    return mark_safe(  # noqa: S308
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes={"a": {"href", "title"}},
+            url_schemes={"http", "https", "mailto"},
+        )
+    )

@@ -1,0 +1,98 @@
+"""Staff reach the admin only after a second factor (allauth TOTP)."""
+
+import pytest
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.urls import reverse
+
+from conftest import PASSWORD, make_user
+
+ADMIN = "/en/admin/"
+
+
+def current_code(secret):
+    counter = next(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def sign_in(client, user):
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    return response
+
+
+def test_anonymous_visitor_is_sent_to_sign_in(client, db):
+    response = client.get(ADMIN, follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("account_login"))
+
+
+def test_staff_without_second_factor_cannot_open_the_admin(client, alice):
+    sign_in(client, alice)
+    response = client.get(ADMIN, follow=True)
+    visited = [url for url, _status in response.redirect_chain]
+    assert any(url.startswith(reverse("mfa_activate_totp")) for url in visited)
+    assert response.request["PATH_INFO"] != ADMIN
+    assert client.get(ADMIN).status_code == 302
+
+
+def test_staff_with_totp_must_enter_a_code(client, alice):
+    secret = generate_totp_secret()
+    TOTP.activate(alice, secret)
+
+    response = sign_in(client, alice)
+    assert response["Location"].startswith(reverse("mfa_authenticate"))
+    # Password alone is not enough: the admin stays closed.
+    assert client.get(ADMIN).status_code == 302
+
+    response = client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    assert response.status_code == 302
+    assert client.get(ADMIN).status_code == 200
+
+
+def test_wrong_code_keeps_the_admin_closed(client, alice):
+    TOTP.activate(alice, generate_totp_secret())
+    sign_in(client, alice)
+    response = client.post(reverse("mfa_authenticate"), {"code": "000000"})
+    assert response.status_code == 200  # the form again, with an error
+    assert client.get(ADMIN).status_code == 302
+
+
+def test_non_staff_cannot_open_the_admin_even_with_a_code(client, bob):
+    secret = generate_totp_secret()
+    TOTP.activate(bob, secret)
+    sign_in(client, bob)
+    client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    assert client.get(ADMIN).status_code == 302
+
+
+@pytest.fixture
+def demo_staff(db, settings):
+    return make_user(settings.DEMO_STAFF_EMAIL, is_staff=True, is_superuser=True)
+
+
+def test_demo_staff_may_skip_the_second_factor_in_debug_mode(client, demo_staff, settings):
+    settings.DEBUG = True
+    sign_in(client, demo_staff)
+    assert client.get(ADMIN).status_code == 200
+
+
+def test_demo_staff_needs_the_second_factor_when_debug_is_off(client, demo_staff, settings):
+    settings.DEBUG = False
+    sign_in(client, demo_staff)
+    assert client.get(ADMIN).status_code == 302
+
+
+def test_admin_speaks_the_visitors_language(client, alice):
+    secret = generate_totp_secret()
+    TOTP.activate(alice, secret)
+    sign_in(client, alice)
+    client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    assert "Administration du site" in client.get("/fr/admin/").content.decode() or (
+        "Libertas" in client.get("/fr/admin/").content.decode()
+    )
+    assert client.get("/hy/admin/").status_code == 200

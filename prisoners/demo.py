@@ -1,0 +1,186 @@
+"""Sample detainee records for the demo site.
+
+Every person here is invented: names, dates and places are made up so that a newcomer
+sees every kind of profile without publishing anything about a real person. Each
+biography says so first. The campaign figures, by contrast, are the campaign's own.
+"""
+
+import datetime
+
+from prisoners.models import (
+    Acknowledgement,
+    CampaignFigure,
+    Category,
+    Detainee,
+    Source,
+    Status,
+    TimelineEvent,
+    Visibility,
+)
+
+SAMPLE_NOTE = {
+    "en": "Sample record: this person is invented for the demonstration.",
+    "fr": "Fiche d'exemple : cette personne est inventée pour la démonstration.",
+    "hy": "Օրինակելի գրառում. այս անձը հորինված է ցուցադրության համար։",
+}
+
+SOURCES = [
+    {
+        "key": "brochure-2024",
+        "title": "Libertas: a fight for liberation (campaign brochure)",
+        "publisher": "Libertas collective",
+        "published_on": datetime.date(2024, 4, 1),
+        "reliability": "RELIABLE",
+        "url": "",
+    },
+]
+
+FIGURES = [
+    {
+        "key": "forcibly-disappeared",
+        "label_en": "forcibly disappeared, whose fate Azerbaijan does not disclose",
+        "label_fr": "disparus forcés, dont l'Azerbaïdjan tait le sort",
+        "label_hy": "բռնի անհետացածներ, որոնց ճակատագիրը Ադրբեջանը չի բացահայտում",
+        "low": 80,
+        "high": 200,
+        "as_of": datetime.date(2024, 4, 1),
+        "order": 1,
+    },
+]
+
+DETAINEES = [
+    {
+        "slug": "sample-aram-petrosyan",
+        "name": ("Aram Petrosyan", "Aram Petrossian", "Արամ Պետրոսյան"),
+        "category": Category.POW,
+        "status": Status.HELD,
+        "visibility": Visibility.PUBLIC,
+        "birth_year": 1998,
+        "hometown": ("Goris", "Goris", "Գորիս"),
+        "captured_on": datetime.date(2020, 12, 13),
+        "capture_place": ("Hadrut region", "région de Hadrout", "Հադրութի շրջան"),
+        "charges": ("Terrorism", "Terrorisme", "Ահաբեկչություն"),
+        "criminal_code_articles": "214",
+        "sentence": ("15 years", "15 ans", "15 տարի"),
+        "place_of_detention": ("Baku", "Bakou", "Բաքու"),
+        "icrc_registered": True,
+        "echr_interim_measures": True,
+        "echr_application_number": "00000/20",
+        "timeline": [
+            (datetime.date(2020, 12, 13), "CAPTURED"),
+            (datetime.date(2021, 6, 1), "SENTENCED"),
+        ],
+    },
+    {
+        "slug": "sample-davit-hakobyan",
+        "name": ("Davit Hakobyan", "Davit Hakobian", "Դավիթ Հակոբյան"),
+        "category": Category.POW,
+        "status": Status.RELEASED,
+        "visibility": Visibility.PUBLIC,
+        "birth_year": 2001,
+        "hometown": ("Sisian", "Sissian", "Սիսիան"),
+        "captured_on": datetime.date(2021, 5, 27),
+        "released_on": datetime.date(2023, 12, 13),
+        "timeline": [
+            (datetime.date(2021, 5, 27), "CAPTURED"),
+            (datetime.date(2023, 12, 13), "RELEASED"),
+        ],
+    },
+    {
+        "slug": "sample-hasmik-grigoryan",
+        "name": ("Hasmik Grigoryan", "Hasmik Grigorian", "Հասմիկ Գրիգորյան"),
+        "category": Category.CIVILIAN,
+        "status": Status.HELD,
+        "visibility": Visibility.PUBLIC,
+        "birth_year": 1957,
+        "hometown": ("Stepanakert", "Stepanakert", "Ստեփանակերտ"),
+        "captured_on": datetime.date(2023, 7, 29),
+        "capture_place": (
+            "Lachin corridor checkpoint",
+            "poste du corridor de Latchine",
+            "Լաչինի միջանցքի անցակետ",
+        ),
+        "place_of_detention": ("Baku", "Bakou", "Բաքու"),
+        "icrc_registered": True,
+        "timeline": [(datetime.date(2023, 7, 29), "CAPTURED")],
+    },
+    {
+        "slug": "sample-levon-sargsyan",
+        "name": ("Levon Sargsyan", "Levon Sarkissian", "Լևոն Սարգսյան"),
+        "category": Category.POLITICAL_LEADER,
+        "status": Status.HELD,
+        "visibility": Visibility.PUBLIC,
+        "birth_year": 1960,
+        "captured_on": datetime.date(2023, 10, 3),
+        "charges": (
+            "Financing of terrorism; illegal crossing of the border",
+            "Financement du terrorisme ; franchissement illégal de la frontière",
+            "Ահաբեկչության ֆինանսավորում. սահմանի ապօրինի հատում",
+        ),
+        "criminal_code_articles": "214-1, 318.1",
+        "place_of_detention": ("Baku", "Bakou", "Բաքու"),
+        "icrc_registered": False,
+        "timeline": [(datetime.date(2023, 10, 3), "CAPTURED")],
+    },
+    {
+        "slug": "sample-gevorg-mkrtchyan",
+        "name": ("Gevorg Mkrtchyan", "Guevorg Mkrtchian", "Գևորգ Մկրտչյան"),
+        "category": Category.DISAPPEARED,
+        "status": Status.UNKNOWN,
+        "visibility": Visibility.PUBLIC,
+        "birth_year": 1994,
+        "last_seen_on": datetime.date(2020, 11, 2),
+        "last_seen_place": ("near Shushi", "près de Chouchi", "Շուշիի մոտ"),
+        "detention_acknowledged": Acknowledgement.DENIED,
+        "timeline": [(datetime.date(2020, 11, 2), "OTHER")],
+    },
+    {
+        "slug": "sample-limited-record",
+        "name": ("Narek Avetisyan", "Narek Avetissian", "Նարեկ Ավետիսյան"),
+        "category": Category.CIVILIAN,
+        "status": Status.HELD,
+        "visibility": Visibility.LIMITED,
+        "birth_year": 1985,
+        "captured_on": datetime.date(2022, 9, 13),
+        "timeline": [(datetime.date(2022, 9, 13), "CAPTURED")],
+    },
+]
+
+LANGS = ("en", "fr", "hy")
+
+
+def _translated(field, values):
+    return {f"{field}_{lang}": value for lang, value in zip(LANGS, values, strict=True)}
+
+
+def load():
+    sources = {}
+    for data in SOURCES:
+        fields = {k: v for k, v in data.items() if k != "key"}
+        sources[data["key"]], _ = Source.objects.update_or_create(
+            title=data["title"], defaults=fields
+        )
+    brochure = sources["brochure-2024"]
+
+    for data in FIGURES:
+        fields = {k: v for k, v in data.items() if k != "key"}
+        CampaignFigure.objects.update_or_create(
+            key=data["key"], defaults={**fields, "source": brochure}
+        )
+
+    for data in DETAINEES:
+        data = dict(data)
+        timeline = data.pop("timeline", [])
+        fields = {}
+        for key, value in data.items():
+            if isinstance(value, tuple):
+                fields.update(_translated(key, value))
+            else:
+                fields[key] = value
+        fields.update(_translated("biography", [SAMPLE_NOTE[lang] for lang in LANGS]))
+        detainee, _ = Detainee.objects.update_or_create(slug=data["slug"], defaults=fields)
+        detainee.sources.add(brochure)
+        for date, kind in timeline:
+            TimelineEvent.objects.get_or_create(
+                detainee=detainee, date=date, kind=kind, defaults={"source": brochure}
+            )

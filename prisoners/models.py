@@ -1,0 +1,231 @@
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Category(models.TextChoices):
+    POW = "POW", _("Prisoner of war")
+    CIVILIAN = "CIVILIAN", _("Civilian")
+    POLITICAL_LEADER = "POLITICAL_LEADER", _("Political leader")
+    DISAPPEARED = "DISAPPEARED", _("Forcibly disappeared")
+
+
+class Status(models.TextChoices):
+    HELD = "HELD", _("Held")
+    RELEASED = "RELEASED", _("Released")
+    DECEASED = "DECEASED", _("Deceased")
+    UNKNOWN = "UNKNOWN", _("Fate unknown")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "PUBLIC", _("Public: shown in full")
+    LIMITED = "LIMITED", _("Limited: initials only, no photo")
+    HIDDEN = "HIDDEN", _("Hidden: shown nowhere")
+
+
+class Sex(models.TextChoices):
+    MALE = "M", _("Male")
+    FEMALE = "F", _("Female")
+    UNSTATED = "", _("Not stated")
+
+
+class Acknowledgement(models.TextChoices):
+    ACKNOWLEDGED = "ACKNOWLEDGED", _("Acknowledged by Azerbaijan")
+    DENIED = "DENIED", _("Denied by Azerbaijan")
+    UNKNOWN = "UNKNOWN", _("No statement")
+
+
+class Reliability(models.TextChoices):
+    CONFIRMED = "CONFIRMED", _("Confirmed by an official body")
+    RELIABLE = "RELIABLE", _("Reliable: human-rights organisation or established media")
+    REPORTED = "REPORTED", _("Reported, not yet confirmed")
+
+
+class Source(models.Model):
+    url = models.URLField(_("address"), max_length=500, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    published_on = models.DateField(_("date"), null=True, blank=True)
+    reliability = models.CharField(
+        _("reliability"), max_length=12, choices=Reliability, default=Reliability.REPORTED
+    )
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return f"{self.publisher}: {self.title}" if self.publisher else self.title
+
+
+class DetaineeQuerySet(models.QuerySet):
+    def public(self):
+        """Records that may appear on a public page (in full or as initials)."""
+        return self.exclude(visibility=Visibility.HIDDEN)
+
+    def held(self):
+        return self.filter(status=Status.HELD)
+
+    def by_category(self, category):
+        return self.filter(category=category)
+
+
+class Detainee(models.Model):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    category = models.CharField(_("category"), max_length=20, choices=Category)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.HELD)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility, default=Visibility.HIDDEN
+    )
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex, blank=True, default="")
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        _("birth year"), null=True, blank=True, help_text=_("When only the year is known.")
+    )
+    hometown = models.CharField(_("hometown"), max_length=200, blank=True)
+
+    captured_on = models.DateField(_("captured on"), null=True, blank=True)
+    capture_place = models.CharField(_("place of capture"), max_length=200, blank=True)
+    capture_circumstances = models.TextField(_("circumstances of capture"), blank=True)
+
+    # For the forcibly disappeared.
+    last_seen_on = models.DateField(_("last seen on"), null=True, blank=True)
+    last_seen_place = models.CharField(_("last seen at"), max_length=200, blank=True)
+    detention_acknowledged = models.CharField(
+        _("detention acknowledged by Azerbaijan"),
+        max_length=12,
+        choices=Acknowledgement,
+        default=Acknowledgement.UNKNOWN,
+    )
+
+    charges = models.TextField(_("charges"), blank=True)
+    criminal_code_articles = models.CharField(
+        _("articles of the criminal code"), max_length=200, blank=True
+    )
+    sentence = models.CharField(_("sentence"), max_length=200, blank=True)
+    place_of_detention = models.CharField(_("place of detention"), max_length=200, blank=True)
+    icrc_registered = models.BooleanField(
+        _("registered by the ICRC"), null=True, blank=True, help_text=_("Leave empty if unknown.")
+    )
+    echr_application_number = models.CharField(
+        _("ECHR application number"), max_length=50, blank=True
+    )
+    echr_interim_measures = models.BooleanField(_("ECHR interim measures"), default=False)
+    released_on = models.DateField(_("released on"), null=True, blank=True)
+    died_on = models.DateField(_("died on"), null=True, blank=True)
+
+    biography = models.TextField(_("biography"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="detainees/", blank=True)
+    photo_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
+    photo_alt = models.CharField(_("photo description (alt text)"), max_length=300, blank=True)
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    # Private: never rendered on a public page, feed, export, sitemap or share image.
+    consent_given_by = models.CharField(_("consent given by"), max_length=200, blank=True)
+    consent_given_on = models.DateField(_("consent given on"), null=True, blank=True)
+    consent_scope = models.TextField(_("scope of consent"), blank=True)
+    family_contact = models.TextField(_("family contact"), blank=True)
+    internal_notes = models.TextField(_("internal notes"), blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DetaineeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("detainee")
+        verbose_name_plural = _("detainees")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("prisoners:detail", args=[self.slug])
+
+    @property
+    def is_limited(self):
+        return self.visibility == Visibility.LIMITED
+
+    @property
+    def public_name(self):
+        """The name as a public page may show it: initials for limited records."""
+        if self.is_limited:
+            return " ".join(f"{part[0]}." for part in self.name.split() if part)
+        return self.name
+
+    @property
+    def held_since(self):
+        """The date captivity (or absence) began, as far as we know it."""
+        return self.captured_on or self.last_seen_on
+
+    @property
+    def days_held(self):
+        start = self.held_since
+        if start is None:
+            return None
+        end = self.released_on or self.died_on or timezone.localdate()
+        return (end - start).days
+
+
+class TimelineEvent(models.Model):
+    class Kind(models.TextChoices):
+        CAPTURED = "CAPTURED", _("Captured")
+        CHARGED = "CHARGED", _("Charged")
+        HEARING = "HEARING", _("Hearing")
+        SENTENCED = "SENTENCED", _("Sentenced")
+        ICRC_VISIT = "ICRC_VISIT", _("ICRC visit")
+        ECHR_MEASURE = "ECHR_MEASURE", _("ECHR measure")
+        TRANSFER = "TRANSFER", _("Transfer")
+        RELEASED = "RELEASED", _("Released")
+        DIED = "DIED", _("Died")
+        OTHER = "OTHER", _("Other")
+
+    detainee = models.ForeignKey(
+        Detainee, on_delete=models.CASCADE, related_name="timeline", verbose_name=_("detainee")
+    )
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=14, choices=Kind, default=Kind.OTHER)
+    text = models.TextField(_("what happened"), blank=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("source")
+    )
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
+
+    def __str__(self):
+        return f"{self.date} {self.get_kind_display()}"
+
+
+class CampaignFigure(models.Model):
+    """A headline figure that is not one record per person, such as an estimate."""
+
+    key = models.SlugField(_("key"), max_length=50, unique=True)
+    label = models.CharField(_("label"), max_length=200)
+    low = models.PositiveIntegerField(_("low estimate"))
+    high = models.PositiveIntegerField(_("high estimate"), null=True, blank=True)
+    as_of = models.DateField(_("as of"))
+    source = models.ForeignKey(
+        Source, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("source")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "key"]
+        verbose_name = _("campaign figure")
+        verbose_name_plural = _("campaign figures")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def display(self):
+        if self.high and self.high != self.low:
+            return f"{self.low}–{self.high}"
+        return str(self.low)

@@ -19,9 +19,13 @@ def public_pages():
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
                 walk(pattern.url_patterns, pattern.namespace or namespace)
-            elif isinstance(pattern, URLPattern) and namespace in PUBLIC_NAMESPACES:
-                if not pattern.pattern.converters and pattern.name:
-                    names.append(f"{namespace}:{pattern.name}")
+            elif (
+                isinstance(pattern, URLPattern)
+                and namespace in PUBLIC_NAMESPACES
+                and pattern.name
+                and not pattern.pattern.converters
+            ):
+                names.append(f"{namespace}:{pattern.name}")
 
     walk(get_resolver().url_patterns, None)
     return sorted(set(names))

@@ -6,7 +6,7 @@ APPS := prisoners sponsorships donations campaign
 LANGS := -l fr -l hy
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test venv check lint format messages extract-messages clean
+.PHONY: run test venv check lint format messages extract-messages backup restore clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
@@ -52,6 +52,15 @@ extract-messages: venv
 
 messages: extract-messages
 	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*'
+
+# Database (as JSON, any engine) and media files in one archive under backups/.
+backup: venv
+	$(PY) manage.py backup
+
+# make restore FILE=backups/libertas-20261122-101500.tar.gz
+restore: venv
+	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/<archive>.tar.gz" && exit 2)
+	$(PY) manage.py restore "$(FILE)"
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,5 +1,6 @@
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 
@@ -19,3 +20,8 @@ def readyz(request):
     except Exception:
         return JsonResponse({"database": "unavailable"}, status=503)
     return JsonResponse({"database": "ok"})
+
+
+def ratelimited(request, exception):
+    """django-ratelimit's answer when a visitor sends too much: 429, in their language."""
+    return render(request, "429.html", status=429)

@@ -3,6 +3,7 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.management import call_command
 
 PASSWORD = "correct-horse-battery-staple"
@@ -14,6 +15,12 @@ def make_user(email, **extra):
     )
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return user
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no page, rate-limit count or token from another."""
+    cache.clear()
 
 
 @pytest.fixture

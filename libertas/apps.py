@@ -6,6 +6,11 @@ class LibertasConfig(AppConfig):
     name = "libertas"
     default = True
 
+    def ready(self):
+        from libertas.cache import connect_invalidation
+
+        connect_invalidation()
+
 
 class LibertasAdminConfig(admin_apps.AdminConfig):
     default = False

@@ -21,6 +21,7 @@ def run_django(*args, **env):
     clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION and k != "STATIC_PLAIN"}
     clean.update(env)
     clean.pop("SECURE_SSL_REDIRECT", None)
+    clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests' fixture
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,

@@ -1,0 +1,56 @@
+"""Public pages are cached per language for anonymous visitors and dropped when content changes."""
+
+import pytest
+
+from campaign.models import Page
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def test_second_visit_is_served_from_the_cache_without_a_query(
+    client, demo_data, page_cache, django_assert_num_queries
+):
+    assert client.get("/en/about/")["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        response = client.get("/en/about/")
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_each_language_has_its_own_entry(client, demo_data, page_cache):
+    client.get("/en/about/")
+    response = client.get("/fr/about/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Le collectif" in response.content.decode()
+
+
+def test_staff_change_is_visible_at_once(client, demo_data, page_cache):
+    client.get("/en/about/")
+    about = Page.objects.get(slug="about")
+    about.title_en = "Who we are"
+    about.save()
+    response = client.get("/en/about/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Who we are" in response.content.decode()
+
+
+def test_signed_in_visitor_is_never_served_a_shared_page(client, demo_data, page_cache, bob):
+    client.get("/en/about/")
+    client.force_login(bob)
+    response = client.get("/en/about/")
+    assert "X-Page-Cache" not in response
+    assert "Sign out" in response.content.decode()
+
+
+def test_page_with_a_form_is_not_cached(client, db, page_cache):
+    client.get("/en/accounts/login/")
+    assert "X-Page-Cache" not in client.get("/en/accounts/login/")
+
+
+def test_unchanged_page_answers_304_to_a_conditional_get(client, demo_data, page_cache):
+    etag = client.get("/en/privacy/")["ETag"]
+    response = client.get("/en/privacy/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304

@@ -19,11 +19,10 @@ venv: $(VENV)/.installed
 
 run: venv
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --no-input
-	DJANGO_DEBUG=1 $(PY) manage.py load_demo
 	@echo
-	@echo "  Libertas runs at http://127.0.0.1:8000/"
-	@echo "  Demo staff login (debug mode only): $$(DJANGO_DEBUG=1 $(PY) manage.py shell -c 'from django.conf import settings as s; print(s.DEMO_STAFF_EMAIL, "/", s.DEMO_STAFF_PASSWORD)')"
-	@echo "  Admin: http://127.0.0.1:8000/en/admin/"
+	@DJANGO_DEBUG=1 $(PY) manage.py load_demo
+	@echo "Admin: http://127.0.0.1:8000/en/admin/"
+	@echo "Libertas runs at http://127.0.0.1:8000/"
 	@echo
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 

@@ -20,9 +20,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for load in LOADERS:
             load()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if settings.DEBUG:
             self.create_demo_staff()
-        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+            self.stdout.write(
+                f"Demo staff login (debug mode only): {settings.DEMO_STAFF_EMAIL} / "
+                f"{settings.DEMO_STAFF_PASSWORD}"
+            )
 
     def create_demo_staff(self):
         user, created = get_user_model().objects.get_or_create(

@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -15,15 +16,15 @@ MINIMUM = {Currency.EUR: Decimal(5), Currency.USD: Decimal(5)}
 MAXIMUM = {Currency.EUR: Decimal(10000), Currency.USD: Decimal(10000)}
 
 
+AMOUNT_PATTERN = re.compile(r"\d{1,7}([.,]\d{1,2})?")
+
+
 def parse_amount(text):
     """A decimal amount as a person types it: "50", "50.5", "50,50"; never a float."""
-    text = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
-    if "," in text and "." in text:
+    text = re.sub(r"[\s\u00a0\u202f]", "", text)
+    if not AMOUNT_PATTERN.fullmatch(text):
         raise InvalidOperation
-    value = Decimal(text.replace(",", "."))
-    if not value.is_finite() or value.as_tuple().exponent < -2:
-        raise InvalidOperation
-    return value
+    return Decimal(text.replace(",", "."))
 
 
 class DetaineeChoiceField(forms.ModelChoiceField):

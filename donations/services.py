@@ -14,13 +14,13 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from donations.models import Donation, DonationStatus, Frequency, StripeEvent
 
 logger = logging.getLogger(__name__)
 
-BENEFICIARY = "Covcas Center for Law and Conflict Resolution"
+BENEFICIARY = gettext_lazy("Covcas Center for Law and Conflict Resolution")
 MANAGE_SALT = "donations.manage"
 MANAGE_MAX_AGE = 60 * 60 * 24 * 30  # a manage link in a receipt works for 30 days
 
@@ -65,7 +65,7 @@ def create_checkout_session(donation):
     reference = str(donation.uuid)
     with translation.override(donation.language):
         product_name = gettext("Donation to the Libertas campaign, received by the %(center)s") % {
-            "center": BENEFICIARY
+            "center": str(BENEFICIARY)
         }
         price_data = {
             "currency": donation.currency.lower(),
@@ -134,7 +134,7 @@ def create_portal_session(donation, language):
 def send_receipt(donation_pk):
     donation = Donation.objects.select_related("dedicated_to").get(pk=donation_pk)
     with translation.override(donation.language):
-        context = {"donation": donation, "beneficiary": BENEFICIARY}
+        context = {"donation": donation, "beneficiary": str(BENEFICIARY)}
         if donation.is_monthly and donation.stripe_customer_id:
             context["manage_url"] = absolute_url(
                 "donations:manage", donation.language, args=[manage_token(donation)]

@@ -5,6 +5,8 @@ import time
 
 import pytest
 from django.core import mail
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from donations.models import Donation, DonationStatus, Frequency, StripeEvent
 from donations.tests.conftest import (
@@ -45,6 +47,8 @@ def test_completed_session_marks_the_donation_paid_and_sends_one_receipt(
     assert receipt.to == ["nare@example.org"]
     assert "Covcas Center for Law and Conflict Resolution" in receipt.body
     assert "€50.00" in receipt.body
+    assert date_format(timezone.localtime(donation.paid_at), "DATE_FORMAT") in receipt.body
+    assert "manage" not in receipt.body
     assert StripeEvent.objects.get().processed_at is not None
 
 

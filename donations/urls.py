@@ -1,7 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from donations import views  # noqa: F401
+from donations import views
 
 app_name = "donations"
 
-urlpatterns = []
+urlpatterns = [
+    path("donate/", views.donate, name="donate"),
+    path("donate/thanks/", views.thanks, name="thanks"),
+    path("donate/canceled/", views.canceled, name="canceled"),
+    path("donate/donors/", views.donors, name="donors"),
+    path("donate/manage/<str:token>/", views.manage, name="manage"),
+]

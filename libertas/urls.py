@@ -4,12 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from donations import views as donations_views
 from libertas import views
 
 # Outside the language prefix: machines, not people, call these.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    path("stripe/webhook/", donations_views.webhook, name="stripe_webhook"),
 ]
 
 urlpatterns += i18n_patterns(

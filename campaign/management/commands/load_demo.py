@@ -7,10 +7,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from campaign import demo as campaign_demo
+from donations import demo as donations_demo
 from prisoners import demo as prisoners_demo
 
 # Each app keeps its own demo records; campaign, which may read every app, runs them.
-LOADERS = [campaign_demo.load, prisoners_demo.load]
+LOADERS = [campaign_demo.load, prisoners_demo.load, donations_demo.load]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,392 @@
+"""Stripe: Checkout sessions, the Customer Portal, webhook events and receipts.
+
+The webhook is the only thing that marks a donation paid. Each event is stored once by its
+id and handled in one transaction, so a repeat or a concurrent delivery changes nothing.
+"""
+
+import logging
+
+import stripe
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
+
+from donations.models import Donation, DonationStatus, Frequency, StripeEvent
+
+logger = logging.getLogger(__name__)
+
+BENEFICIARY = gettext_lazy("Covcas Center for Law and Conflict Resolution")
+MANAGE_SALT = "donations.manage"
+MANAGE_MAX_AGE = 60 * 60 * 24 * 30  # a manage link in a receipt works for 30 days
+
+# Stripe Checkout and the Customer Portal have French; for Armenian they pick from the browser.
+STRIPE_LOCALES = {"en": "en", "fr": "fr"}
+
+# Replaced in tests by a recording double; None means stripe-python's default client.
+http_client = None
+
+
+def is_configured():
+    return bool(settings.STRIPE_SECRET_KEY)
+
+
+def client():
+    return stripe.StripeClient(
+        settings.STRIPE_SECRET_KEY,
+        stripe_version=settings.STRIPE_API_VERSION,
+        http_client=http_client,
+        max_network_retries=2,
+    )
+
+
+def stripe_locale(language):
+    return STRIPE_LOCALES.get(language, "auto")
+
+
+def absolute_url(name, language, **kwargs):
+    with translation.override(language):
+        return settings.SITE_URL.rstrip("/") + reverse(name, **kwargs)
+
+
+# Checkout ------------------------------------------------------------------------------------
+
+
+def create_checkout_session(donation):
+    """Create the Stripe Checkout session for a new donation and remember its id.
+
+    The idempotency key comes from the donation's uuid: a network retry cannot create a
+    second session for the same donation.
+    """
+    reference = str(donation.uuid)
+    with translation.override(donation.language):
+        product_name = gettext("Donation to the Libertas campaign, received by the %(center)s") % {
+            "center": str(BENEFICIARY)
+        }
+        price_data = {
+            "currency": donation.currency.lower(),
+            "unit_amount": donation.amount,
+            "product_data": {"name": product_name},
+        }
+        params = {
+            "line_items": [{"price_data": price_data, "quantity": 1}],
+            "client_reference_id": reference,
+            "metadata": {"donation_id": reference},
+            "customer_email": donation.donor_email,
+            "locale": stripe_locale(donation.language),
+            "success_url": absolute_url("donations:thanks", donation.language),
+            "cancel_url": absolute_url("donations:canceled", donation.language),
+        }
+        if donation.frequency == Frequency.MONTHLY:
+            price_data["recurring"] = {"interval": "month"}
+            params["mode"] = "subscription"
+            params["subscription_data"] = {"metadata": {"donation_id": reference}}
+        else:
+            params["mode"] = "payment"
+            params["submit_type"] = "donate"
+            params["payment_intent_data"] = {"metadata": {"donation_id": reference}}
+    session = client().v1.checkout.sessions.create(
+        params=params, options={"idempotency_key": f"checkout-{reference}"}
+    )
+    donation.stripe_checkout_session_id = session.id
+    donation.save(update_fields=["stripe_checkout_session_id", "updated_at"])
+    return session.url
+
+
+# The Customer Portal ----------------------------------------------------------------------------
+
+
+def manage_token(donation):
+    return signing.dumps(str(donation.uuid), salt=MANAGE_SALT)
+
+
+def donation_from_manage_token(token):
+    """The monthly donation a token names, or None when it is forged, expired or unknown."""
+    try:
+        reference = signing.loads(token, salt=MANAGE_SALT, max_age=MANAGE_MAX_AGE)
+    except signing.BadSignature:  # SignatureExpired is a subclass
+        return None
+    return (
+        Donation.objects.filter(uuid=reference, frequency=Frequency.MONTHLY)
+        .exclude(stripe_customer_id="")
+        .first()
+    )
+
+
+def create_portal_session(donation, language):
+    session = client().v1.billing_portal.sessions.create(
+        params={
+            "customer": donation.stripe_customer_id,
+            "locale": stripe_locale(language),
+            "return_url": absolute_url("donations:donate", language),
+        }
+    )
+    return session.url
+
+
+# Receipts ---------------------------------------------------------------------------------------
+
+
+def send_receipt(donation_pk):
+    donation = Donation.objects.select_related("dedicated_to").get(pk=donation_pk)
+    with translation.override(donation.language):
+        context = {"donation": donation, "beneficiary": str(BENEFICIARY)}
+        if donation.is_monthly and donation.stripe_customer_id:
+            context["manage_url"] = absolute_url(
+                "donations:manage", donation.language, args=[manage_token(donation)]
+            )
+            context["manage_days"] = MANAGE_MAX_AGE // (60 * 60 * 24)
+        subject = gettext("Your donation receipt: thank you")
+        body = render_to_string("donations/email/receipt.txt", context)
+    send_mail(subject, body, None, [donation.donor_email])
+
+
+def mark_paid(donation, paid_at=None):
+    """Mark a donation paid and queue its receipt, once, however many events say so."""
+    if donation.status not in (DonationStatus.PENDING, DonationStatus.FAILED):
+        return
+    donation.status = DonationStatus.PAID
+    donation.paid_at = paid_at or timezone.now()
+    fields = ["status", "paid_at", "updated_at"]
+    if donation.receipt_sent_at is None:
+        donation.receipt_sent_at = timezone.now()
+        fields.append("receipt_sent_at")
+        transaction.on_commit(lambda pk=donation.pk: send_receipt(pk))
+    donation.save(update_fields=fields)
+
+
+# Webhook events ---------------------------------------------------------------------------------
+
+
+class UnknownDonation(Exception):
+    """The event is about a donation we have not recorded yet: Stripe should retry later."""
+
+
+def locked():
+    # select_for_update is a no-op on SQLite, which serialises writers anyway.
+    return Donation.objects.select_for_update()
+
+
+def donation_for_session(session):
+    donation = locked().filter(stripe_checkout_session_id=session["id"]).first()
+    if donation is None and session.get("client_reference_id"):
+        donation = locked().filter(uuid=session["client_reference_id"]).first()
+    if donation is None:
+        raise UnknownDonation(f"no donation for Checkout session {session['id']}")
+    return donation
+
+
+def first_donation_of_subscription(subscription_id):
+    donation = (
+        locked()
+        .filter(stripe_subscription_id=subscription_id, stripe_checkout_session_id__isnull=False)
+        .order_by("created_at")
+        .first()
+    )
+    if donation is None:
+        raise UnknownDonation(f"no donation for subscription {subscription_id}")
+    return donation
+
+
+def donation_for_payment_intent(payment_intent_id):
+    donation = locked().filter(stripe_payment_intent_id=payment_intent_id).first()
+    if donation is None or not payment_intent_id:
+        raise UnknownDonation(f"no donation for payment intent {payment_intent_id}")
+    return donation
+
+
+def object_id(value):
+    """An id from a field Stripe may send as an id or as an expanded object."""
+    if isinstance(value, dict):
+        return value.get("id") or ""
+    return value or ""
+
+
+def invoice_subscription_id(invoice):
+    # Since API version 2025-03-31 the subscription sits under parent.subscription_details.
+    parent = invoice.get("parent") or {}
+    details = parent.get("subscription_details") or {}
+    return object_id(details.get("subscription") or invoice.get("subscription"))
+
+
+def invoice_payment_intent_id(invoice):
+    payments = (invoice.get("payments") or {}).get("data") or []
+    for payment in payments:
+        intent = object_id((payment.get("payment") or {}).get("payment_intent"))
+        if intent:
+            return intent
+    return object_id(invoice.get("payment_intent"))
+
+
+def update_from_session(donation, session):
+    donation.stripe_checkout_session_id = session["id"]
+    donation.stripe_customer_id = object_id(session.get("customer")) or donation.stripe_customer_id
+    donation.stripe_subscription_id = (
+        object_id(session.get("subscription")) or donation.stripe_subscription_id
+    )
+    donation.stripe_payment_intent_id = (
+        object_id(session.get("payment_intent")) or donation.stripe_payment_intent_id
+    )
+    donation.save(
+        update_fields=[
+            "stripe_checkout_session_id",
+            "stripe_customer_id",
+            "stripe_subscription_id",
+            "stripe_payment_intent_id",
+            "updated_at",
+        ]
+    )
+
+
+def on_session_completed(session):
+    donation = donation_for_session(session)
+    update_from_session(donation, session)
+    # Bank debits and vouchers complete the session before the money arrives.
+    if session.get("payment_status") in ("paid", "no_payment_required"):
+        mark_paid(donation)
+
+
+def on_async_payment_succeeded(session):
+    donation = donation_for_session(session)
+    update_from_session(donation, session)
+    mark_paid(donation)
+
+
+def on_async_payment_failed(session):
+    donation = donation_for_session(session)
+    update_from_session(donation, session)
+    if donation.status == DonationStatus.PENDING:
+        donation.status = DonationStatus.FAILED
+        donation.save(update_fields=["status", "updated_at"])
+
+
+def on_session_expired(session):
+    donation = donation_for_session(session)
+    if donation.status == DonationStatus.PENDING:
+        donation.status = DonationStatus.CANCELED
+        donation.save(update_fields=["status", "updated_at"])
+
+
+def donation_for_invoice(invoice):
+    """The donation an invoice pays: the first one, or a new one for each renewal."""
+    first = first_donation_of_subscription(invoice_subscription_id(invoice))
+    if (
+        invoice.get("billing_reason") == "subscription_create"
+        or first.stripe_invoice_id == invoice["id"]
+    ):
+        if first.stripe_invoice_id is None:
+            first.stripe_invoice_id = invoice["id"]
+            first.save(update_fields=["stripe_invoice_id", "updated_at"])
+        return first
+    donation, _created = Donation.objects.get_or_create(
+        stripe_invoice_id=invoice["id"],
+        defaults={
+            "amount": invoice.get("amount_paid") or invoice.get("amount_due") or first.amount,
+            "currency": (invoice.get("currency") or first.currency).upper(),
+            "frequency": Frequency.MONTHLY,
+            "donor_name": first.donor_name,
+            "donor_email": first.donor_email,
+            "show_on_wall": first.show_on_wall,
+            "dedicated_to_id": first.dedicated_to_id,
+            "language": first.language,
+            "stripe_customer_id": first.stripe_customer_id,
+            "stripe_subscription_id": first.stripe_subscription_id,
+        },
+    )
+    return locked().get(pk=donation.pk)
+
+
+def on_invoice_paid(invoice):
+    donation = donation_for_invoice(invoice)
+    intent = invoice_payment_intent_id(invoice)
+    if intent and not donation.stripe_payment_intent_id:
+        donation.stripe_payment_intent_id = intent
+        donation.save(update_fields=["stripe_payment_intent_id", "updated_at"])
+    mark_paid(donation)
+
+
+def on_invoice_payment_failed(invoice):
+    donation = donation_for_invoice(invoice)
+    if donation.status == DonationStatus.PENDING:
+        donation.status = DonationStatus.FAILED
+        donation.save(update_fields=["status", "updated_at"])
+
+
+def on_subscription_deleted(subscription):
+    donations = locked().filter(stripe_subscription_id=subscription["id"])
+    if not donations:
+        raise UnknownDonation(f"no donation for subscription {subscription['id']}")
+    now = timezone.now()
+    donations.filter(subscription_ended_at__isnull=True).update(
+        subscription_ended_at=now, updated_at=now
+    )
+    donations.filter(status=DonationStatus.PENDING).update(
+        status=DonationStatus.CANCELED, updated_at=now
+    )
+
+
+def on_charge_refunded(charge):
+    donation = donation_for_payment_intent(object_id(charge.get("payment_intent")))
+    donation.amount_refunded = charge.get("amount_refunded") or 0
+    fields = ["amount_refunded", "updated_at"]
+    if charge.get("refunded") and donation.status != DonationStatus.DISPUTED:
+        donation.status = DonationStatus.REFUNDED
+        fields.append("status")
+    donation.save(update_fields=fields)
+
+
+def on_dispute_created(dispute):
+    donation = donation_for_payment_intent(object_id(dispute.get("payment_intent")))
+    donation.status = DonationStatus.DISPUTED
+    donation.save(update_fields=["status", "updated_at"])
+
+
+HANDLERS = {
+    "checkout.session.completed": on_session_completed,
+    "checkout.session.async_payment_succeeded": on_async_payment_succeeded,
+    "checkout.session.async_payment_failed": on_async_payment_failed,
+    "checkout.session.expired": on_session_expired,
+    "invoice.paid": on_invoice_paid,
+    "invoice.payment_failed": on_invoice_payment_failed,
+    "customer.subscription.deleted": on_subscription_deleted,
+    "charge.refunded": on_charge_refunded,
+    "charge.dispute.created": on_dispute_created,
+}
+
+
+class Outcome:
+    PROCESSED = "processed"
+    REPEAT = "repeat"
+    IGNORED = "ignored"
+    RETRY = "retry"
+
+
+def handle_event(event):
+    """Store the (already verified) event once and process it in one transaction."""
+    with transaction.atomic():
+        stored, created = StripeEvent.objects.get_or_create(
+            event_id=event["id"], defaults={"type": event["type"], "payload": event}
+        )
+        if not created:
+            # A concurrent delivery may be processing it: wait for it, then look again.
+            stored = StripeEvent.objects.select_for_update().get(pk=stored.pk)
+        if stored.processed_at is not None:
+            return Outcome.REPEAT
+        handler = HANDLERS.get(event["type"])
+        if handler is not None:
+            try:
+                with transaction.atomic():
+                    handler(event["data"]["object"])
+            except UnknownDonation as exc:
+                logger.warning("Stripe event %s: %s; Stripe will retry", event["id"], exc)
+                stored.error = str(exc)
+                stored.save(update_fields=["error"])
+                return Outcome.RETRY
+        stored.processed_at = timezone.now()
+        stored.error = ""
+        stored.save(update_fields=["processed_at", "error"])
+        return Outcome.PROCESSED if handler else Outcome.IGNORED

@@ -1,0 +1,314 @@
+"""The signed webhook is the only thing that marks a donation paid."""
+
+import json
+import time
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from donations.models import Donation, DonationStatus, Frequency, StripeEvent
+from donations.tests.conftest import (
+    WEBHOOK_URL,
+    completed_session,
+    deliver,
+    invoice,
+    make_donation,
+    make_event,
+    sign,
+)
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+@pytest.fixture
+def donation(stripe_api):
+    return make_donation()
+
+
+@pytest.fixture
+def monthly(stripe_api):
+    return make_donation(frequency=Frequency.MONTHLY, amount=2000, language="fr")
+
+
+def test_completed_session_marks_the_donation_paid_and_sends_one_receipt(
+    client, donation, django_capture_on_commit_callbacks
+):
+    event = make_event("checkout.session.completed", completed_session(donation))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = deliver(client, event)
+    assert response.status_code == 200
+    donation.refresh_from_db()
+    assert donation.status == DonationStatus.PAID
+    assert donation.paid_at is not None
+    assert donation.stripe_payment_intent_id == "pi_test_1"
+    [receipt] = mail.outbox
+    assert receipt.to == ["nare@example.org"]
+    assert "Covcas Center for Law and Conflict Resolution" in receipt.body
+    assert "€50.00" in receipt.body
+    assert date_format(timezone.localtime(donation.paid_at), "DATE_FORMAT") in receipt.body
+    assert "manage" not in receipt.body
+    assert StripeEvent.objects.get().processed_at is not None
+
+
+def test_receipt_is_in_the_donors_language_with_a_manage_link_for_monthly_gifts(
+    client, monthly, django_capture_on_commit_callbacks
+):
+    event = make_event("checkout.session.completed", completed_session(monthly))
+    with django_capture_on_commit_callbacks(execute=True):
+        deliver(client, event)
+    [receipt] = mail.outbox
+    assert "Centre Covcas" in receipt.body
+    assert "20,00\u00a0€" in receipt.body
+    assert "Montant" in receipt.body
+    assert "https://libertas.example.org/fr/donate/manage/" in receipt.body
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        pytest.param(lambda payload: sign(payload, secret="whsec_wrong"), id="wrong secret"),
+        pytest.param(lambda payload: sign(payload + " "), id="tampered payload"),
+        pytest.param(lambda payload: sign(payload, timestamp=int(time.time()) - 301), id="too old"),
+        pytest.param(lambda payload: "", id="missing"),
+        pytest.param(lambda payload: "t=abc,v1=zz", id="garbage"),
+    ],
+)
+def test_bad_signature_answers_400_and_changes_nothing(client, donation, signature):
+    event = make_event("checkout.session.completed", completed_session(donation))
+    payload = json.dumps(event)
+    headers = {}
+    value = signature(payload)
+    if value:
+        headers["HTTP_STRIPE_SIGNATURE"] = value
+    response = client.post(WEBHOOK_URL, payload, content_type="application/json", **headers)
+    assert response.status_code == 400
+    donation.refresh_from_db()
+    assert donation.status == DonationStatus.PENDING
+    assert not StripeEvent.objects.exists()
+    assert mail.outbox == []
+
+
+def test_signature_within_stripes_tolerance_is_accepted(client, donation):
+    event = make_event("checkout.session.completed", completed_session(donation))
+    response = deliver(client, event, timestamp=int(time.time()) - 250)
+    assert response.status_code == 200
+
+
+def test_replayed_event_changes_nothing(client, donation, django_capture_on_commit_callbacks):
+    event = make_event("checkout.session.completed", completed_session(donation))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert deliver(client, event).status_code == 200
+        first = Donation.objects.get()
+        assert deliver(client, event).status_code == 200
+        assert deliver(client, event).status_code == 200
+    assert Donation.objects.get().updated_at == first.updated_at
+    assert StripeEvent.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_two_events_saying_paid_send_one_receipt(
+    client, monthly, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
+        deliver(client, make_event("invoice.paid", invoice("in_1", "subscription_create")))
+    monthly.refresh_from_db()
+    assert monthly.status == DonationStatus.PAID
+    assert monthly.stripe_invoice_id == "in_1"
+    assert Donation.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_unknown_event_type_answers_200_and_changes_nothing(client, donation):
+    event = make_event("customer.created", {"id": "cus_x", "object": "customer"})
+    response = deliver(client, event)
+    assert response.status_code == 200
+    donation.refresh_from_db()
+    assert donation.status == DonationStatus.PENDING
+    assert mail.outbox == []
+
+
+def test_event_about_an_unknown_donation_asks_stripe_to_retry(client, stripe_api):
+    stranger = make_donation()
+    session = completed_session(stranger, id="cs_test_unknown", client_reference_id=None)
+    event = make_event("checkout.session.completed", session)
+    response = deliver(client, event)
+    assert response.status_code >= 300
+    stored = StripeEvent.objects.get()
+    assert stored.processed_at is None
+    assert "cs_test_unknown" in stored.error
+
+
+def test_renewal_before_the_session_completed_is_retried_then_recorded(
+    client, monthly, django_capture_on_commit_callbacks
+):
+    renewal = make_event("invoice.paid", invoice("in_2", "subscription_cycle"))
+    # Out of order: Stripe sends the renewal before we know the subscription.
+    assert deliver(client, renewal).status_code >= 300
+    assert Donation.objects.count() == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
+        # Stripe retries the same event later.
+        assert deliver(client, renewal).status_code == 200
+    assert Donation.objects.paid().count() == 2
+    assert StripeEvent.objects.get(event_id=renewal["id"]).processed_at is not None
+    assert StripeEvent.objects.get(event_id=renewal["id"]).error == ""
+    assert len(mail.outbox) == 2
+
+
+def test_renewal_invoice_creates_a_second_paid_donation(
+    client, monthly, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
+        deliver(client, make_event("invoice.paid", invoice("in_1", "subscription_create")))
+        deliver(client, make_event("invoice.paid", invoice("in_2", "subscription_cycle")))
+        deliver(client, make_event("invoice.paid", invoice("in_2", "subscription_cycle")))
+    first, second = Donation.objects.order_by("created_at")
+    assert first.pk == monthly.pk
+    assert second.status == DonationStatus.PAID
+    assert second.stripe_invoice_id == "in_2"
+    assert second.stripe_subscription_id == "sub_test_1"
+    assert second.stripe_payment_intent_id == "pi_in_2"
+    assert (second.amount, second.currency, second.frequency) == (2000, "EUR", "MONTHLY")
+    assert (second.donor_email, second.language) == (first.donor_email, "fr")
+    assert second.stripe_checkout_session_id is None
+    assert len(mail.outbox) == 2
+
+
+def test_failed_renewal_is_recorded_and_a_later_success_marks_it_paid(client, monthly):
+    deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
+    deliver(client, make_event("invoice.payment_failed", invoice("in_3", "subscription_cycle")))
+    failed = Donation.objects.get(stripe_invoice_id="in_3")
+    assert failed.status == DonationStatus.FAILED
+    deliver(client, make_event("invoice.paid", invoice("in_3", "subscription_cycle")))
+    failed.refresh_from_db()
+    assert failed.status == DonationStatus.PAID
+
+
+def test_cancelled_subscription_is_recorded(client, monthly):
+    deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
+    deliver(
+        client,
+        make_event("customer.subscription.deleted", {"id": "sub_test_1", "object": "subscription"}),
+    )
+    monthly.refresh_from_db()
+    assert monthly.subscription_ended_at is not None
+    assert monthly.status == DonationStatus.PAID
+
+
+def test_async_payment_waits_for_the_money(client, donation, django_capture_on_commit_callbacks):
+    session = completed_session(donation, payment_status="unpaid")
+    with django_capture_on_commit_callbacks(execute=True):
+        deliver(client, make_event("checkout.session.completed", session))
+        donation.refresh_from_db()
+        assert donation.status == DonationStatus.PENDING
+        assert mail.outbox == []
+        session["payment_status"] = "paid"
+        deliver(client, make_event("checkout.session.async_payment_succeeded", session))
+    donation.refresh_from_db()
+    assert donation.status == DonationStatus.PAID
+    assert len(mail.outbox) == 1
+
+
+def test_async_payment_failure_marks_the_donation_failed(client, donation):
+    session = completed_session(donation, payment_status="unpaid")
+    deliver(client, make_event("checkout.session.completed", session))
+    deliver(client, make_event("checkout.session.async_payment_failed", session))
+    donation.refresh_from_db()
+    assert donation.status == DonationStatus.FAILED
+    assert mail.outbox == []
+
+
+def test_expired_session_cancels_the_pending_donation(client, donation):
+    session = completed_session(donation, status="expired", payment_status="unpaid")
+    deliver(client, make_event("checkout.session.expired", session))
+    donation.refresh_from_db()
+    assert donation.status == DonationStatus.CANCELED
+
+
+def charge(**fields):
+    values = {
+        "id": "ch_test_1",
+        "object": "charge",
+        "payment_intent": "pi_test_1",
+        "amount": 5000,
+        "amount_refunded": 5000,
+        "refunded": True,
+    }
+    values.update(fields)
+    return values
+
+
+def test_full_refund_marks_the_donation_refunded(client, donation):
+    deliver(client, make_event("checkout.session.completed", completed_session(donation)))
+    deliver(client, make_event("charge.refunded", charge()))
+    donation.refresh_from_db()
+    assert donation.status == DonationStatus.REFUNDED
+    assert donation.amount_refunded == 5000
+    assert not Donation.objects.paid().exists()
+
+
+def test_partial_refund_keeps_the_donation_paid_and_records_the_amount(client, donation):
+    deliver(client, make_event("checkout.session.completed", completed_session(donation)))
+    deliver(client, make_event("charge.refunded", charge(amount_refunded=1000, refunded=False)))
+    donation.refresh_from_db()
+    assert donation.status == DonationStatus.PAID
+    assert donation.amount_refunded == 1000
+
+
+def test_dispute_marks_the_donation_disputed(client, donation):
+    deliver(client, make_event("checkout.session.completed", completed_session(donation)))
+    dispute = {
+        "id": "du_test_1",
+        "object": "dispute",
+        "charge": "ch_test_1",
+        "payment_intent": "pi_test_1",
+        "amount": 5000,
+        "reason": "fraudulent",
+        "status": "needs_response",
+    }
+    deliver(client, make_event("charge.dispute.created", dispute))
+    donation.refresh_from_db()
+    assert donation.status == DonationStatus.DISPUTED
+
+
+def test_late_completion_does_not_undo_a_refund(
+    client, donation, django_capture_on_commit_callbacks
+):
+    deliver(client, make_event("checkout.session.completed", completed_session(donation)))
+    deliver(client, make_event("charge.refunded", charge()))
+    with django_capture_on_commit_callbacks(execute=True):
+        deliver(
+            client,
+            make_event("checkout.session.async_payment_succeeded", completed_session(donation)),
+        )
+    donation.refresh_from_db()
+    assert donation.status == DonationStatus.REFUNDED
+
+
+def test_webhook_needs_no_language_prefix_and_no_csrf_token(donation):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = deliver(
+        strict, make_event("checkout.session.completed", completed_session(donation))
+    )
+    assert response.status_code == 200
+
+
+def test_webhook_refuses_get(client, stripe_api):
+    assert client.get(WEBHOOK_URL).status_code == 405
+
+
+def test_webhook_without_a_secret_refuses_everything(client, donation, settings):
+    settings.STRIPE_WEBHOOK_SECRET = ""
+    response = deliver(
+        client, make_event("checkout.session.completed", completed_session(donation))
+    )
+    assert response.status_code == 503
+    donation.refresh_from_db()
+    assert donation.status == DonationStatus.PENDING

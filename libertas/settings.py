@@ -275,3 +275,6 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # django-ratelimit counts in the cache (Redis in production, shared by every app server).
 RATELIMIT_VIEW = "libertas.views.ratelimited"
+RATELIMIT_IP_META_KEY = "libertas.views.client_ip"
+# How many proxies (load balancer, TLS terminator) stand between visitors and gunicorn.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

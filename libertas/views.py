@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -25,3 +26,19 @@ def readyz(request):
 def ratelimited(request, exception):
     """django-ratelimit's answer when a visitor sends too much: 429, in their language."""
     return render(request, "429.html", status=429)
+
+
+def client_ip(request):
+    """The visitor's address for rate limits.
+
+    Behind TRUSTED_PROXY_COUNT proxies every request comes from the nearest proxy, so the
+    address is read from X-Forwarded-For: the entry that the outermost trusted proxy added.
+    Entries further left are written by the client and cannot be trusted.
+    """
+    count = settings.TRUSTED_PROXY_COUNT
+    if count:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        forwarded = [entry.strip() for entry in forwarded if entry.strip()]
+        if len(forwarded) >= count:
+            return forwarded[-count]
+    return request.META["REMOTE_ADDR"]

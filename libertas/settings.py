@@ -120,8 +120,8 @@ else:
 # dropped whenever a model of these apps changes. 0 switches the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_APPS = ["prisoners", "sponsorships", "donations", "campaign"]
-# Written by visitors' own actions, shown on no cached page: saving them keeps the cache.
-PAGE_CACHE_IGNORED_MODELS = []
+# Written by visitors and Stripe, not by staff: the donors wall may lag by PAGE_CACHE_SECONDS.
+PAGE_CACHE_IGNORED_MODELS = ["donations.Donation", "donations.StripeEvent"]
 PAGE_CACHE_PREFIXES = ("/en/", "/fr/", "/hy/")
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from prisoners.models import CorrectionRequest, Detainee
+from prisoners.models import CorrectionRequest, Detainee, Visibility
 from prisoners.photos import reencode
+from prisoners.search import normalise
 
 
 class PhotoField(forms.ImageField):
@@ -27,6 +28,19 @@ class DetaineeAdminForm(forms.ModelForm):
     class Meta:
         model = Detainee
         fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        # The address of a LIMITED profile is public: it must not spell the name out.
+        if cleaned.get("visibility") == Visibility.LIMITED and cleaned.get("slug"):
+            slug = normalise(cleaned["slug"].replace("-", " ")).split()
+            names = " ".join(str(cleaned.get(f"name_{code}") or "") for code in ("en", "fr", "hy"))
+            if any(len(part) > 2 and part in slug for part in normalise(names).split()):
+                self.add_error(
+                    "slug",
+                    _("A limited profile's address must not contain the person's name."),
+                )
+        return cleaned
 
 
 class CorrectionForm(forms.ModelForm):

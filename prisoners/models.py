@@ -211,8 +211,7 @@ class Detainee(models.Model):
         super().save(*args, **kwargs)
 
     def build_search_text(self):
-        names = [self.slug.replace("-", " ")]
-        names += [getattr(self, f"name_{code}", "") or "" for code in ("en", "fr", "hy")]
+        names = [getattr(self, f"name_{code}", "") or "" for code in ("en", "fr", "hy")]
         return " | ".join(dict.fromkeys(normalise(n) for n in names if n))
 
     @property

@@ -99,9 +99,7 @@ def normalise(text):
     text = unicodedata.normalize("NFKC", text or "").lower()
     text = _armenian_to_latin(text)
     # Drop accents: decompose, then remove the combining marks.
-    text = "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     for variant, canonical in VARIANTS:
         text = text.replace(variant, canonical)

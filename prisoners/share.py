@@ -41,9 +41,9 @@ def days_line(detainee):
     if days is None:
         return ""
     if detainee.is_disappeared and not detainee.captured_on:
-        return ngettext(
-            "%(days)s day since last seen", "%(days)s days since last seen", days
-        ) % {"days": f"{days:,}".replace(",", "\u202f")}
+        return ngettext("%(days)s day since last seen", "%(days)s days since last seen", days) % {
+            "days": f"{days:,}".replace(",", "\u202f")
+        }
     return ngettext("%(days)s day in captivity", "%(days)s days in captivity", days) % {
         "days": f"{days:,}".replace(",", "\u202f")
     }
@@ -56,16 +56,14 @@ def render_share_image(detainee):
     draw.rectangle([0, 0, 24, HEIGHT], fill=RED)
     margin = 80
     draw.text((margin, 60), "LIBERTAS", font=_font(40, bold=True), fill=PALE)
-    draw.text(
-        (margin, 120), str(detainee.get_category_display()), font=_font(36), fill=PALE
-    )
+    draw.text((margin, 120), str(detainee.get_category_display()), font=_font(36), fill=PALE)
     name = detainee.public_name
-    draw.text(
-        (margin, 210), name, font=_fit(draw, name, 96, True, WIDTH - 2 * margin), fill=WHITE
-    )
+    draw.text((margin, 210), name, font=_fit(draw, name, 96, True, WIDTH - 2 * margin), fill=WHITE)
     line = days_line(detainee)
     if line:
-        draw.text((margin, 380), line, font=_fit(draw, line, 64, True, WIDTH - 2 * margin), fill=WHITE)
+        draw.text(
+            (margin, 380), line, font=_fit(draw, line, 64, True, WIDTH - 2 * margin), fill=WHITE
+        )
     call = _("Free the Armenian prisoners")
     draw.text((margin, 520), call, font=_font(36), fill=PALE)
     out = io.BytesIO()

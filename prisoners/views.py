@@ -204,4 +204,3 @@ def export_csv(request):
     for row in _export_rows():
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return response
-

@@ -27,7 +27,8 @@ class DetaineeAdminForm(forms.ModelForm):
 
     class Meta:
         model = Detainee
-        fields = "__all__"
+        # The admin picks the fields through its fieldsets.
+        fields = "__all__"  # noqa: DJ007
 
     def clean(self):
         cleaned = super().clean()

@@ -200,15 +200,15 @@ class Detainee(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("prisoners:detail", args=[self.slug])
-
     def save(self, *args, **kwargs):
         self.search_text = self.build_search_text()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "search_text" not in update_fields:
             kwargs["update_fields"] = [*update_fields, "search_text"]
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("prisoners:detail", args=[self.slug])
 
     def build_search_text(self):
         names = [getattr(self, f"name_{code}", "") or "" for code in ("en", "fr", "hy")]

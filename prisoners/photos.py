@@ -85,10 +85,7 @@ def reencode(file):
     # Apply the EXIF orientation before the EXIF goes, so the photo stays upright.
     image = ImageOps.exif_transpose(image)
     has_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
-    if fmt == "JPEG" or not has_alpha:
-        image = image.convert("RGB")
-    else:
-        image = image.convert("RGBA")
+    image = image.convert("RGBA" if has_alpha and fmt != "JPEG" else "RGB")
     out = io.BytesIO()
     # A fresh image with no info dict: no EXIF, XMP, ICC text chunks or comments are written.
     clean = Image.new(image.mode, image.size)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "mailer",
+    "imagekit",
     "libertas",
     "prisoners",
     "sponsorships",

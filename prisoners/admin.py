@@ -1,22 +1,126 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from simple_history.admin import SimpleHistoryAdmin
 
-from prisoners.models import CampaignFigure, Detainee, Source, TimelineEvent
+from prisoners.forms import DetaineeAdminForm
+from prisoners.models import (
+    CampaignFigure,
+    CorrectionRequest,
+    Detainee,
+    Source,
+    Status,
+    TimelineEvent,
+)
 
 
 class TimelineEventInline(TranslationStackedInline):
     model = TimelineEvent
     extra = 0
+    autocomplete_fields = ["source"]
+
+
+class SourceInline(admin.TabularInline):
+    model = Detainee.sources.through
+    extra = 0
+    autocomplete_fields = ["source"]
+    verbose_name = _("source")
+    verbose_name_plural = _("sources behind this profile")
 
 
 @admin.register(Detainee)
-class DetaineeAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "category", "status", "visibility", "captured_on"]
+class DetaineeAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    form = DetaineeAdminForm
+    list_display = ["name", "category", "status", "visibility", "captured_on", "last_seen_on"]
     list_filter = ["category", "status", "visibility"]
-    search_fields = ["name", "slug"]
+    search_fields = ["name", "name_en", "name_fr", "name_hy", "slug", "search_text"]
     prepopulated_fields = {"slug": ["name_en"]}
-    inlines = [TimelineEventInline]
-    filter_horizontal = ["sources"]
+    readonly_fields = ["photo_preview"]
+    inlines = [TimelineEventInline, SourceInline]
+    exclude = ["sources"]
+    actions = ["mark_released"]
+    fieldsets = [
+        (None, {"fields": ["slug", "name", "category", "status", "visibility"]}),
+        (_("Person"), {"fields": ["sex", "birth_date", "birth_year", "hometown", "biography"]}),
+        (
+            _("Photo"),
+            {"fields": ["photo", "photo_preview", "photo_credit", "photo_alt"]},
+        ),
+        (
+            _("Capture and detention"),
+            {
+                "fields": [
+                    "captured_on",
+                    "capture_place",
+                    "capture_circumstances",
+                    "charges",
+                    "criminal_code_articles",
+                    "sentence",
+                    "place_of_detention",
+                    "icrc_registered",
+                    "echr_application_number",
+                    "echr_interim_measures",
+                    "released_on",
+                    "died_on",
+                ]
+            },
+        ),
+        (
+            _("Forcibly disappeared"),
+            {"fields": ["last_seen_on", "last_seen_place", "detention_acknowledged"]},
+        ),
+        (
+            _("Private: never published"),
+            {
+                "fields": [
+                    "consent_given_by",
+                    "consent_given_on",
+                    "consent_scope",
+                    "family_contact",
+                    "internal_notes",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("preview"))
+    def photo_preview(self, obj):
+        if not obj.photo:
+            return "—"
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="">',
+            obj.photo_card.url,
+            240,
+            300,
+        )
+
+    @admin.action(description=_("Mark as released today"), permissions=["change"])
+    def mark_released(self, request, queryset):
+        today = timezone.localdate()
+        count = 0
+        with transaction.atomic():
+            for detainee in queryset.exclude(status=Status.RELEASED).select_for_update():
+                detainee.status = Status.RELEASED
+                detainee.released_on = today
+                detainee.save(update_fields=["status", "released_on", "updated_at"])
+                TimelineEvent.objects.create(
+                    detainee=detainee, date=today, kind=TimelineEvent.Kind.RELEASED
+                )
+                count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d person marked as released.",
+                "%(count)d people marked as released.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Source)
@@ -28,4 +132,14 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(CampaignFigure)
 class CampaignFigureAdmin(TabbedTranslationAdmin):
-    list_display = ["label", "low", "high", "as_of", "order"]
+    list_display = ["label", "low", "high", "as_of", "source", "order"]
+
+
+@admin.register(CorrectionRequest)
+class CorrectionRequestAdmin(admin.ModelAdmin):
+    list_display = ["detainee", "created_at", "name", "email", "handled"]
+    list_filter = ["handled"]
+    list_editable = ["handled"]
+    search_fields = ["detainee__name", "what_is_wrong", "evidence", "name", "email"]
+    readonly_fields = ["detainee", "what_is_wrong", "evidence", "name", "email", "created_at"]
+    date_hierarchy = "created_at"

@@ -144,6 +144,122 @@ DETAINEES = [
         "captured_on": datetime.date(2022, 9, 13),
         "timeline": [(datetime.date(2022, 9, 13), "CAPTURED")],
     },
+    {
+        "slug": "sample-armen-saghatelyan",
+        "name": ("Armen Saghatelyan", "Armen Saghatélian", "Արմեն Սաղաթելյան"),
+        "category": Category.POLITICAL_LEADER,
+        "status": Status.HELD,
+        "visibility": Visibility.PUBLIC,
+        "birth_year": 1966,
+        "hometown": ("Martakert", "Martakert", "Մարտակերտ"),
+        "captured_on": datetime.date(2023, 10, 5),
+        "capture_place": (
+            "Hakari bridge checkpoint",
+            "poste du pont de Hakari",
+            "Հակարիի կամրջի անցակետ",
+        ),
+        "charges": (
+            "Waging a war of aggression; creation of armed groups",
+            "Conduite d'une guerre d'agression ; création de groupes armés",
+            "Ագրեսիվ պատերազմ վարել. զինված խմբավորումների ստեղծում",
+        ),
+        "criminal_code_articles": "100.2, 279.1",
+        "place_of_detention": ("Baku", "Bakou", "Բաքու"),
+        "icrc_registered": True,
+        "echr_application_number": "00001/23",
+        "timeline": [
+            (
+                datetime.date(2023, 10, 5),
+                "CAPTURED",
+                (
+                    "Detained while leaving with the displaced population.",
+                    "Arrêté en partant avec la population déplacée.",
+                    "Ձերբակալվել է տեղահանված բնակչության հետ հեռանալիս։",
+                ),
+            ),
+            (
+                datetime.date(2024, 1, 17),
+                "HEARING",
+                (
+                    "First hearing, held behind closed doors.",
+                    "Première audience, à huis clos.",
+                    "Առաջին դատական նիստը՝ դռնփակ։",
+                ),
+            ),
+        ],
+    },
+    {
+        "slug": "sample-vardan-ghazaryan",
+        "name": ("Vardan Ghazaryan", "Vardan Ghazarian", "Վարդան Ղազարյան"),
+        "category": Category.POW,
+        "status": Status.DECEASED,
+        "visibility": Visibility.PUBLIC,
+        "birth_year": 1999,
+        "hometown": ("Vanadzor", "Vanadzor", "Վանաձոր"),
+        "captured_on": datetime.date(2020, 11, 9),
+        "died_on": datetime.date(2022, 3, 1),
+        "icrc_registered": True,
+        "timeline": [
+            (datetime.date(2020, 11, 9), "CAPTURED"),
+            (
+                datetime.date(2022, 3, 1),
+                "DIED",
+                (
+                    "Death in custody announced; the family asks for an independent inquiry.",
+                    "Décès en détention annoncé ; la famille demande une enquête indépendante.",
+                    "Հայտարարվել է կալանքում մահվան մասին. ընտանիքը պահանջում է անկախ հետաքննություն։",
+                ),
+            ),
+        ],
+    },
+    {
+        "slug": "sample-anahit-hovhannisyan",
+        "name": ("Anahit Hovhannisyan", "Anahit Hovhannissian", "Անահիտ Հովհաննիսյան"),
+        "category": Category.CIVILIAN,
+        "status": Status.RELEASED,
+        "visibility": Visibility.PUBLIC,
+        "sex": "F",
+        "birth_year": 1971,
+        "hometown": ("Askeran", "Askeran", "Ասկերան"),
+        "captured_on": datetime.date(2020, 12, 20),
+        "released_on": datetime.date(2021, 12, 15),
+        "timeline": [
+            (datetime.date(2020, 12, 20), "CAPTURED"),
+            (datetime.date(2021, 3, 2), "ICRC_VISIT"),
+            (datetime.date(2021, 12, 15), "RELEASED"),
+        ],
+    },
+    {
+        "slug": "sample-karen-hovsepyan",
+        "name": ("Karen Hovsepyan", "Karen Hovsepian", "Կարեն Հովսեփյան"),
+        "category": Category.DISAPPEARED,
+        "status": Status.UNKNOWN,
+        "visibility": Visibility.PUBLIC,
+        "birth_year": 1989,
+        "last_seen_on": datetime.date(2023, 9, 20),
+        "last_seen_place": ("Stepanakert", "Stepanakert", "Ստեփանակերտ"),
+        "detention_acknowledged": Acknowledgement.ACKNOWLEDGED,
+        "timeline": [
+            (
+                datetime.date(2023, 9, 20),
+                "OTHER",
+                (
+                    "Last seen by neighbours, taken away by soldiers.",
+                    "Vu pour la dernière fois par des voisins, emmené par des soldats.",
+                    "Վերջին անգամ տեսել են հարևանները. տարել են զինվորները։",
+                ),
+            ),
+        ],
+    },
+    {
+        "slug": "sample-hidden-record",
+        "name": ("Sample Hidden", "Exemple Masqué", "Օրինակ Թաքնված"),
+        "category": Category.CIVILIAN,
+        "status": Status.HELD,
+        "visibility": Visibility.HIDDEN,
+        "captured_on": datetime.date(2023, 9, 28),
+        "internal_notes": "Sample: kept hidden at the family's request.",
+    },
 ]
 
 LANGS = ("en", "fr", "hy")
@@ -180,7 +296,10 @@ def load():
         fields.update(_translated("biography", [SAMPLE_NOTE[lang] for lang in LANGS]))
         detainee, _ = Detainee.objects.update_or_create(slug=data["slug"], defaults=fields)
         detainee.sources.add(brochure)
-        for date, kind in timeline:
-            TimelineEvent.objects.get_or_create(
-                detainee=detainee, date=date, kind=kind, defaults={"source": brochure}
+        for date, kind, *text in timeline:
+            defaults = {"source": brochure}
+            if text:
+                defaults.update(_translated("text", text[0]))
+            TimelineEvent.objects.update_or_create(
+                detainee=detainee, date=date, kind=kind, defaults=defaults
             )

@@ -2,6 +2,27 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from imagekit.models import ImageSpecField
+from pilkit.processors import ResizeToFill
+
+from prisoners.photos import validate_photo
+from prisoners.search import normalise
+
+# Rendition sizes the pages display (width, height): a card and the profile, each at 1x and 2x.
+CARD_SIZE = (240, 300)
+PROFILE_SIZE = (360, 450)
+
+
+def _webp(size):
+    # Optimistic: renditions are made when the photo is saved, and a page asks neither the
+    # database nor the storage whether they exist, so a list of 24 cards costs no query.
+    return ImageSpecField(
+        source="photo",
+        processors=[ResizeToFill(*size)],
+        format="WEBP",
+        options={"quality": 80},
+        cachefile_strategy="imagekit.cachefiles.strategies.Optimistic",
+    )
 
 
 class Category(models.TextChoices):
@@ -71,6 +92,31 @@ class DetaineeQuerySet(models.QuerySet):
     def by_category(self, category):
         return self.filter(category=category)
 
+    def search(self, query):
+        """Records whose name matches `query` in any script, accents and spelling folded.
+
+        Only PUBLIC records are searched: finding a LIMITED record by its full name would
+        confirm who hides behind the initials.
+        """
+        folded = normalise(query)
+        if not folded:
+            return self
+        return self.filter(visibility=Visibility.PUBLIC, search_text__contains=folded)
+
+    def for_public_pages(self):
+        """Public records without the private columns, so a template cannot reach them."""
+        return self.public().defer(*PRIVATE_FIELDS)
+
+
+# Never on a public page, feed, export, sitemap or share image.
+PRIVATE_FIELDS = (
+    "consent_given_by",
+    "consent_given_on",
+    "consent_scope",
+    "family_contact",
+    "internal_notes",
+)
+
 
 class Detainee(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -118,7 +164,9 @@ class Detainee(models.Model):
     died_on = models.DateField(_("died on"), null=True, blank=True)
 
     biography = models.TextField(_("biography"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="detainees/", blank=True)
+    photo = models.ImageField(
+        _("photo"), upload_to="detainees/", blank=True, validators=[validate_photo]
+    )
     photo_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
     photo_alt = models.CharField(_("photo description (alt text)"), max_length=300, blank=True)
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
@@ -130,8 +178,17 @@ class Detainee(models.Model):
     family_contact = models.TextField(_("family contact"), blank=True)
     internal_notes = models.TextField(_("internal notes"), blank=True)
 
+    # Names in every language and script, folded by prisoners.search.normalise; kept
+    # up to date by save().
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    photo_card = _webp(CARD_SIZE)
+    photo_card_2x = _webp((CARD_SIZE[0] * 2, CARD_SIZE[1] * 2))
+    photo_profile = _webp(PROFILE_SIZE)
+    photo_profile_2x = _webp((PROFILE_SIZE[0] * 2, PROFILE_SIZE[1] * 2))
 
     objects = DetaineeQuerySet.as_manager()
 
@@ -143,8 +200,19 @@ class Detainee(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "search_text" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "search_text"]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("prisoners:detail", args=[self.slug])
+
+    def build_search_text(self):
+        names = [getattr(self, f"name_{code}", "") or "" for code in ("en", "fr", "hy")]
+        return " | ".join(dict.fromkeys(normalise(n) for n in names if n))
 
     @property
     def is_limited(self):
@@ -161,6 +229,15 @@ class Detainee(models.Model):
     def held_since(self):
         """The date captivity (or absence) began, as far as we know it."""
         return self.captured_on or self.last_seen_on
+
+    @property
+    def public_photo(self):
+        """The photo if this record may show one."""
+        return self.photo if self.visibility == Visibility.PUBLIC and self.photo else None
+
+    @property
+    def is_disappeared(self):
+        return self.category == Category.DISAPPEARED
 
     @property
     def days_held(self):
@@ -229,3 +306,33 @@ class CampaignFigure(models.Model):
         if self.high and self.high != self.low:
             return f"{self.low}–{self.high}"
         return str(self.low)
+
+
+class CorrectionRequest(models.Model):
+    """A visitor's report that something on a profile is wrong, for staff to check."""
+
+    detainee = models.ForeignKey(
+        Detainee,
+        on_delete=models.CASCADE,
+        related_name="correction_requests",
+        verbose_name=_("detainee"),
+    )
+    what_is_wrong = models.TextField(_("what is wrong"), max_length=4000)
+    evidence = models.TextField(
+        _("source or evidence"),
+        max_length=4000,
+        blank=True,
+        help_text=_("A link or a reference that shows the correct information."),
+    )
+    name = models.CharField(_("your name"), max_length=200, blank=True)
+    email = models.EmailField(_("your e-mail address"), blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    handled = models.BooleanField(_("handled"), default=False)
+
+    class Meta:
+        ordering = ["handled", "-created_at"]
+        verbose_name = _("correction request")
+        verbose_name_plural = _("correction requests")
+
+    def __str__(self):
+        return f"{self.detainee} ({self.created_at:%Y-%m-%d})" if self.created_at else "—"

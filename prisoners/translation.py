@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from prisoners.models import CampaignFigure, Detainee, TimelineEvent
@@ -27,3 +28,10 @@ class TimelineEventTranslationOptions(TranslationOptions):
 @register(CampaignFigure)
 class CampaignFigureTranslationOptions(TranslationOptions):
     fields = ("label",)
+
+
+# History is registered here, after modeltranslation has added name_en, name_fr, name_hy and
+# the rest: a HistoricalRecords() in models.py would copy the fields before they exist, and
+# the history (and its revert) would lose every translation.
+simple_history.register(Detainee, app="prisoners")
+simple_history.register(TimelineEvent, app="prisoners")

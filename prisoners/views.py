@@ -1,1 +1,206 @@
+import csv
 
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from prisoners.forms import CorrectionForm
+from prisoners.models import Category, Detainee, Status, Visibility
+from prisoners.share import render_share_image
+
+PER_PAGE = 24
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def detainee_list(request):
+    category = request.GET.get("category", "")
+    if category not in Category.values:
+        category = ""
+    status = request.GET.get("status", "")
+    if status not in Status.values:
+        status = ""
+    query = request.GET.get("q", "").strip()[:100]
+
+    records = Detainee.objects.for_public_pages()
+    if status:
+        records = records.filter(status=status)
+    if query:
+        records = records.search(query)
+
+    # One query for every tab's count, whatever the number of records.
+    counts = dict(records.values_list("category").annotate(n=Count("pk")).order_by())
+    tabs = [
+        {"value": value, "label": label, "count": counts.get(value, 0)}
+        for value, label in Category.choices
+    ]
+    if category:
+        records = records.by_category(category)
+    page = Paginator(records.order_by("name", "pk"), PER_PAGE).get_page(request.GET.get("page"))
+
+    return render(
+        request,
+        "prisoners/list.html",
+        {
+            "page": page,
+            "tabs": tabs,
+            "total": sum(counts.values()),
+            "category": category,
+            "status": status,
+            "query": query,
+            "statuses": Status.choices,
+        },
+    )
+
+
+def _profile_context(detainee, form):
+    return {
+        "detainee": detainee,
+        "timeline": detainee.timeline.select_related("source"),
+        "sources": detainee.sources.all(),
+        "form": form,
+        "share_url": settings.SITE_URL + detainee.get_absolute_url(),
+        "share_image_url": settings.SITE_URL
+        + reverse("prisoners:share_image", args=[detainee.slug]),
+    }
+
+
+def _get_public(slug):
+    return get_object_or_404(Detainee.objects.for_public_pages(), slug=slug)
+
+
+def detainee_detail(request, slug):
+    detainee = _get_public(slug)
+    return render(request, "prisoners/detail.html", _profile_context(detainee, CorrectionForm()))
+
+
+@require_POST
+@ratelimit(key="ip", rate="5/h", method="POST", block=False)
+def report_correction(request, slug):
+    detainee = _get_public(slug)
+    if getattr(request, "limited", False):
+        messages.error(
+            request,
+            _("You have sent several reports in a short time. Please try again in an hour."),
+        )
+        return redirect(detainee)
+    form = CorrectionForm(request.POST)
+    if not form.is_valid():
+        context = _profile_context(detainee, form)
+        return render(request, "prisoners/detail.html", context, status=400)
+    # A filled honeypot is a bot: thank it as if it were a person, and keep nothing.
+    if not form.is_spam:
+        correction = form.save(commit=False)
+        correction.detainee = detainee
+        correction.save()
+        notify_staff(correction)
+    messages.success(
+        request,
+        _("Thank you. Your report has been sent to the team, who will check it."),
+    )
+    return redirect(detainee)
+
+
+def notify_staff(correction):
+    admin_url = settings.SITE_URL + reverse(
+        "admin:prisoners_correctionrequest_change", args=[correction.pk]
+    )
+    context = {"correction": correction, "admin_url": admin_url}
+    subject = render_to_string("prisoners/email/correction_subject.txt", context).strip()
+    body = render_to_string("prisoners/email/correction_body.txt", context)
+    send_mail(subject, body, None, settings.STAFF_EMAILS)
+
+
+def share_image(request, slug):
+    detainee = _get_public(slug)
+    language = get_language()
+    key = f"prisoners:share:{detainee.pk}:{language}:{detainee.days_held}:{detainee.updated_at:%s}"
+    png = cache.get(key)
+    if png is None:
+        png = render_share_image(detainee)
+        cache.set(key, png, 60 * 60 * 24)
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+# Open data. LIMITED records are left out of the exports altogether: a file is copied and
+# cross-referenced far from our pages, and even initials with dates could identify someone.
+EXPORT_FIELDS = [
+    "slug",
+    "name_en",
+    "name_fr",
+    "name_hy",
+    "category",
+    "status",
+    "birth_year",
+    "hometown",
+    "captured_on",
+    "capture_place",
+    "last_seen_on",
+    "last_seen_place",
+    "detention_acknowledged",
+    "charges",
+    "criminal_code_articles",
+    "sentence",
+    "place_of_detention",
+    "icrc_registered",
+    "echr_application_number",
+    "echr_interim_measures",
+    "released_on",
+    "died_on",
+]
+
+
+def _export_rows():
+    records = Detainee.objects.for_public_pages().filter(visibility=Visibility.PUBLIC)
+    for detainee in records.order_by("slug"):
+        row = {}
+        for field in EXPORT_FIELDS:
+            # Translated fields come in the page's language, with modeltranslation's fallback.
+            value = getattr(detainee, field)
+            row[field] = value.isoformat() if hasattr(value, "isoformat") else value
+        row["days_held"] = detainee.days_held
+        row["url"] = settings.SITE_URL + detainee.get_absolute_url()
+        yield row
+
+
+def export_json(request):
+    data = {
+        "title": _("Libertas: Armenian detainees held in Azerbaijan"),
+        "publisher": "Libertas",
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+        "language": get_language(),
+        "generated_on": timezone.localdate().isoformat(),
+        "records": list(_export_rows()),
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    response["Content-Disposition"] = 'inline; filename="libertas-detainees.json"'
+    return response
+
+
+def export_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    response["Content-Disposition"] = 'attachment; filename="libertas-detainees.csv"'
+    # The licence travels with the file: a comment line before the header row.
+    response.write(f"# Libertas, {LICENCE} ({LICENCE_URL})\n")
+    writer = csv.DictWriter(response, fieldnames=[*EXPORT_FIELDS, "days_held", "url"])
+    writer.writeheader()
+    for row in _export_rows():
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return response

@@ -1,0 +1,65 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from prisoners.models import CorrectionRequest, Detainee, Visibility
+from prisoners.photos import reencode
+from prisoners.search import normalise
+
+
+class PhotoField(forms.ImageField):
+    """An image upload checked by our own rules, then re-encoded without its metadata."""
+
+    def to_python(self, data):
+        # FileField's checks only (empty, name): ours replace ImageField's Pillow check,
+        # with a message for each way a file can be refused.
+        uploaded = forms.FileField.to_python(self, data)
+        if uploaded is None:
+            return None
+        return reencode(uploaded)
+
+
+class DetaineeAdminForm(forms.ModelForm):
+    photo = PhotoField(
+        label=_("photo"),
+        required=False,
+        help_text=_("PNG, JPEG or WebP, at most 8 MB. Location and camera data are removed."),
+    )
+
+    class Meta:
+        model = Detainee
+        # The admin picks the fields through its fieldsets.
+        fields = "__all__"  # noqa: DJ007
+
+    def clean(self):
+        cleaned = super().clean()
+        # The address of a LIMITED profile is public: it must not spell the name out.
+        if cleaned.get("visibility") == Visibility.LIMITED and cleaned.get("slug"):
+            slug = normalise(cleaned["slug"].replace("-", " ")).split()
+            names = " ".join(str(cleaned.get(f"name_{code}") or "") for code in ("en", "fr", "hy"))
+            if any(len(part) > 2 and part in slug for part in normalise(names).split()):
+                self.add_error(
+                    "slug",
+                    _("A limited profile's address must not contain the person's name."),
+                )
+        return cleaned
+
+
+class CorrectionForm(forms.ModelForm):
+    # A field people never see (hidden by CSS, skipped by screen readers); bots fill it in.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = CorrectionRequest
+        fields = ["what_is_wrong", "evidence", "name", "email"]
+        widgets = {
+            "what_is_wrong": forms.Textarea(attrs={"rows": 4}),
+            "evidence": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    @property
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))

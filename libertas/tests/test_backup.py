@@ -1,8 +1,11 @@
 """`make backup` and `make restore` round-trip the database and the media files."""
 
+import io
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from PIL import Image
 
 from campaign.models import Organisation
 from prisoners.models import Detainee, TimelineEvent
@@ -13,8 +16,11 @@ def test_backup_then_restore_brings_back_records_and_files(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo", verbosity=0)
     detainee = Detainee.objects.get(slug="sample-aram-petrosyan")
-    detainee.photo.save("portrait.png", ContentFile(b"not really a png"), save=True)
+    image = io.BytesIO()
+    Image.new("RGB", (60, 80), "darkred").save(image, "PNG")
+    detainee.photo.save("portrait.png", ContentFile(image.getvalue()), save=True)
     stored_photo = detainee.photo.name
+    stored_bytes = (settings.MEDIA_ROOT / stored_photo).read_bytes()
     before = (Detainee.objects.count(), TimelineEvent.objects.count(), Organisation.objects.count())
 
     archive = tmp_path / "backup.tar.gz"
@@ -31,7 +37,7 @@ def test_backup_then_restore_brings_back_records_and_files(tmp_path, settings):
     restored = Detainee.objects.get(slug="sample-aram-petrosyan")
     assert restored.name_hy == "Արամ Պետրոսյան"
     assert restored.photo.name == stored_photo
-    assert (settings.MEDIA_ROOT / stored_photo).read_bytes() == b"not really a png"
+    assert (settings.MEDIA_ROOT / stored_photo).read_bytes() == stored_bytes
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, db):

@@ -49,7 +49,9 @@ class FollowForm(HoneypotMixin, forms.ModelForm):
 
 
 class LetterForm(forms.Form):
-    country = forms.ChoiceField(label=_("Your country"), choices=[("", "---------"), *Country.choices])
+    country = forms.ChoiceField(
+        label=_("Your country"), choices=[("", "---------"), *Country.choices]
+    )
     name = forms.CharField(label=_("Your name"), max_length=200, required=False)
 
 

@@ -93,7 +93,9 @@ def news(request):
 
 
 def news_detail(request, slug):
-    item = get_object_or_404(NewsItem.objects.published().prefetch_related(public_detainees()), slug=slug)
+    item = get_object_or_404(
+        NewsItem.objects.published().prefetch_related(public_detainees()), slug=slug
+    )
     return render(request, "campaign/news_detail.html", {"item": item})
 
 
@@ -218,14 +220,13 @@ def take_action(request):
         context["chosen_country"] = dict(form.fields["country"].choices)[country]
         if letter:
             sender = form.cleaned_data["name"] or _("[Your name]")
-            names = (
+            held = (
                 Detainee.objects.public()
                 .held()
                 .filter(visibility=Visibility.PUBLIC)
                 .order_by("name")
-                .values_list("name", flat=True)
             )
-            detainees = "\n".join(f"- {name}" for name in names)
+            detainees = "\n".join(f"- {d.public_name}" for d in held)
             body = letter.render(sender, detainees)
             crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")
             context.update(

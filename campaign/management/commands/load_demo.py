@@ -10,7 +10,7 @@ from campaign import demo as campaign_demo
 from prisoners import demo as prisoners_demo
 
 # Each app keeps its own demo records; campaign, which may read every app, runs them.
-LOADERS = [campaign_demo.load, prisoners_demo.load]
+LOADERS = [campaign_demo.load, prisoners_demo.load, campaign_demo.load_actions]
 
 
 class Command(BaseCommand):

@@ -1,7 +1,21 @@
+import csv
+
 from django.contrib import admin
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from campaign.models import Organisation, Page
+from campaign.models import (
+    Event,
+    Follower,
+    LetterTemplate,
+    NewsItem,
+    Organisation,
+    Page,
+    Petition,
+    Signature,
+)
 
 
 @admin.register(Page)
@@ -13,3 +27,93 @@ class PageAdmin(TabbedTranslationAdmin):
 class OrganisationAdmin(TabbedTranslationAdmin):
     list_display = ["name", "contact_name", "email", "order"]
     list_editable = ["order"]
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "kind", "published_at", "published"]
+    list_filter = ["kind", "published"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["detainees"]
+    date_hierarchy = "published_at"
+
+
+@admin.register(Event)
+class EventAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "kind", "starts_at", "city", "country", "published"]
+    list_filter = ["kind", "published", "country"]
+    search_fields = ["title", "city"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["detainees"]
+    date_hierarchy = "starts_at"
+
+
+@admin.register(Petition)
+class PetitionAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "goal", "active", "created_at"]
+
+
+@admin.action(description=_("Export the confirmed signatures as CSV"))
+def export_confirmed_signatures(modeladmin, request, queryset):
+    signatures = queryset.confirmed().select_related("petition").order_by("confirmed_at")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="signatures-{stamp}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["petition", "name", "email", "country", "comment", "language", "confirmed"])
+    for s in signatures:
+        writer.writerow(
+            [
+                s.petition.title,
+                s.name,
+                s.email,
+                s.get_country_display(),
+                s.comment,
+                s.language,
+                s.confirmed_at.isoformat(),
+            ]
+        )
+    return response
+
+
+class ConfirmedFilter(admin.SimpleListFilter):
+    title = _("confirmed")
+    parameter_name = "confirmed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.confirmed()
+        if self.value() == "no":
+            return queryset.unconfirmed()
+        return queryset
+
+
+@admin.register(Signature)
+class SignatureAdmin(admin.ModelAdmin):
+    list_display = ["name", "email", "country", "petition", "created_at", "confirmed_at"]
+    list_filter = [ConfirmedFilter, "petition", "country", "language"]
+    search_fields = ["name", "email"]
+    readonly_fields = ["confirmed_at", "created_at"]
+    actions = [export_confirmed_signatures]
+    list_select_related = ["petition"]
+
+
+@admin.register(LetterTemplate)
+class LetterTemplateAdmin(admin.ModelAdmin):
+    list_display = ["country", "language", "recipient_name", "subject", "updated_at"]
+    list_filter = ["country", "language"]
+    search_fields = ["recipient_name", "subject"]
+
+
+@admin.register(Follower)
+class FollowerAdmin(admin.ModelAdmin):
+    list_display = ["email", "detainee", "language", "created_at", "confirmed_at"]
+    list_filter = ["language"]
+    search_fields = ["email"]
+    readonly_fields = ["confirmed_at", "created_at"]
+    list_select_related = ["detainee"]
+    raw_id_fields = ["detainee"]

@@ -1,7 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
 class CampaignConfig(AppConfig):
     name = "campaign"
     verbose_name = _("Campaign")
+
+    def ready(self):
+        # The registry knows nothing of followers: campaign listens to it, not the reverse.
+        from campaign import signals
+        from prisoners.models import Detainee, TimelineEvent
+
+        pre_save.connect(signals.remember_status, sender=Detainee, dispatch_uid="campaign-status")
+        post_save.connect(signals.status_changed, sender=Detainee, dispatch_uid="campaign-status")
+        post_save.connect(
+            signals.timeline_event_added, sender=TimelineEvent, dispatch_uid="campaign-timeline"
+        )

@@ -1,10 +1,26 @@
-"""Demo content for the campaign app: the collective's NGOs and the content pages.
+"""Demo content for the campaign app: NGOs, content pages, news, events, petition, letters.
 
 Facts come from the campaign's own brochure; the sentences are ours. Loading is
 idempotent: records are found by a natural key and updated, never duplicated.
 """
 
-from campaign.models import Organisation, Page
+import datetime
+import zoneinfo
+
+from django.utils import timezone
+
+from campaign.models import (
+    Country,
+    Event,
+    LetterTemplate,
+    NewsItem,
+    Organisation,
+    Page,
+    Petition,
+)
+from prisoners.models import Detainee
+
+LANGS = ("en", "fr", "hy")
 
 ORGANISATIONS = [
     {
@@ -350,3 +366,466 @@ def load():
         Organisation.objects.update_or_create(name_en=data["key"], defaults=fields)
     for slug, fields in PAGES.items():
         Page.objects.update_or_create(slug=slug, defaults=fields)
+
+
+# News and press releases: facts from the collective's releases, told in our own words.
+NEWS = [
+    {
+        "slug": "release-of-32-prisoners-december-2023",
+        "kind": NewsItem.Kind.PRESS_RELEASE,
+        "published_at": datetime.datetime(2023, 12, 8, 10, 0, tzinfo=datetime.UTC),
+        "detainees": ["sample-davit-hakobyan"],
+        "title_en": "Thirty-two Armenians are coming home",
+        "title_fr": "Trente-deux Arméniens rentrent chez eux",
+        "title_hy": "Երեսուներկու հայ վերադառնում է տուն",
+        "summary_en": (
+            "Libertas welcomes the release of 32 prisoners of war and civilians agreed between "
+            "Armenia and Azerbaijan, and asks for the freedom of the 23 still held."
+        ),
+        "summary_fr": (
+            "Libertas salue la libération de 32 prisonniers de guerre et civils convenue entre "
+            "l'Arménie et l'Azerbaïdjan, et demande la liberté des 23 qui restent détenus."
+        ),
+        "summary_hy": (
+            "Լիբերտասը ողջունում է Հայաստանի և Ադրբեջանի միջև համաձայնեցված 32 ռազմագերու և "
+            "խաղաղ բնակչի ազատ արձակումը և պահանջում է դեռ պահվող 23-ի ազատությունը։"
+        ),
+        "body_en": """Under an agreement between the two governments, Azerbaijan is releasing
+32 Armenians: civilians taken in Shushi after the 2020 ceasefire, soldiers captured around
+Hadrut in December 2020, and people seized in May 2021 and at the Lachin corridor checkpoint
+in August 2023.
+
+For some of them this comes three years late. The collective had asked cities, organisations
+and public figures to sponsor them, and we thank every sponsor: their commitment has been
+rewarded.
+
+Twenty-three Armenians remain in Baku, among them the former leaders of Artsakh, who face
+sentences of up to twenty years after trials that fall far short of fair-trial standards.
+They must be released too, without conditions.
+""",
+        "body_fr": """En vertu d'un accord entre les deux gouvernements, l'Azerbaïdjan libère
+32 Arméniens : des civils pris à Chouchi après le cessez-le-feu de 2020, des soldats capturés
+autour de Hadrout en décembre 2020, et des personnes enlevées en mai 2021 puis au poste du
+corridor de Latchine en août 2023.
+
+Pour certains, cette libération arrive avec trois ans de retard. Le collectif avait demandé à
+des villes, des organisations et des personnalités de les parrainer, et nous remercions chaque
+parrain : leur engagement porte ses fruits.
+
+Vingt-trois Arméniens restent détenus à Bakou, parmi lesquels les anciens dirigeants de
+l'Artsakh, menacés de peines allant jusqu'à vingt ans après des procès qui ne respectent pas
+les garanties d'un procès équitable. Eux aussi doivent être libérés, sans condition.
+""",
+        "body_hy": """Երկու կառավարությունների համաձայնությամբ Ադրբեջանն ազատ է արձակում
+32 հայի. 2020 թվականի հրադադարից հետո Շուշիում գերեվարված խաղաղ բնակիչների, 2020 թվականի
+դեկտեմբերին Հադրութի շրջակայքում գերի ընկած զինվորների, ինչպես նաև 2021 թվականի մայիսին
+և 2023 թվականի օգոստոսին Լաչինի միջանցքի անցակետում առևանգված մարդկանց։
+
+Ոմանց համար սա ուշացել է երեք տարով։ Կոլեկտիվը քաղաքներին, կազմակերպություններին և
+հանրային գործիչներին խնդրել էր հովանավորել նրանց, և մենք շնորհակալ ենք յուրաքանչյուր
+հովանավորի. նրանց նվիրումը արդյունք տվեց։
+
+Բաքվում մնում է քսաներեք հայ, այդ թվում՝ Արցախի նախկին ղեկավարները, որոնց սպառնում է
+մինչև քսան տարվա ազատազրկում արդար դատաքննության չափանիշներից հեռու դատավարություններից
+հետո։ Նրանք նույնպես պետք է ազատ արձակվեն՝ առանց պայմանների։
+""",
+    },
+    {
+        "slug": "two-soldiers-taken-in-syunik-may-2023",
+        "kind": NewsItem.Kind.PRESS_RELEASE,
+        "published_at": datetime.datetime(2023, 6, 5, 10, 0, tzinfo=datetime.UTC),
+        "detainees": [],
+        "title_en": "Two Armenian soldiers seized on Armenian soil",
+        "title_fr": "Deux soldats arméniens enlevés en territoire arménien",
+        "title_hy": "Երկու հայ զինվոր առևանգվել է Հայաստանի տարածքում",
+        "summary_en": (
+            "On 26 May 2023 two soldiers bringing supplies to border posts in Syunik were "
+            "ambushed and taken to Azerbaijan."
+        ),
+        "summary_fr": (
+            "Le 26 mai 2023, deux soldats qui ravitaillaient des postes frontière du Syunik ont "
+            "été pris dans une embuscade et emmenés en Azerbaïdjan."
+        ),
+        "summary_hy": (
+            "2023 թվականի մայիսի 26-ին Սյունիքի սահմանային դիրքեր պարեն տանող երկու "
+            "զինվոր դարանակալման ենթարկվեցին և տարվեցին Ադրբեջան։"
+        ),
+        "body_en": """Two Armenian soldiers were driving supplies to units guarding the border
+in Syunik province when they were ambushed in the Shikahogh forest reserve, inside Armenia,
+and taken across the border. Azerbaijan has brought six charges against them, terrorism
+among them.
+
+Armenia has asked the European Court of Human Rights to require urgent information on their
+health and conditions of detention.
+
+These two men join the 33 prisoners of war recognised by the ICRC, who have been sentenced
+to terms of four to twenty years in breach of the Third Geneva Convention, and the 100 to
+200 people whose capture Baku denies. We ask France and the European Union to demand the
+release of all of them.
+""",
+        "body_fr": """Deux soldats arméniens apportaient du ravitaillement aux unités qui
+gardent la frontière dans la province du Syunik lorsqu'ils sont tombés dans une embuscade dans
+la réserve forestière de Chikahogh, en Arménie, et ont été emmenés de l'autre côté de la
+frontière. L'Azerbaïdjan a retenu six chefs d'accusation contre eux, dont le terrorisme.
+
+L'Arménie a demandé à la Cour européenne des droits de l'homme d'exiger des informations
+urgentes sur leur santé et leurs conditions de détention.
+
+Ces deux hommes s'ajoutent aux 33 prisonniers de guerre reconnus par le CICR, condamnés à des
+peines de quatre à vingt ans en violation de la troisième convention de Genève, et aux 100 à
+200 personnes dont Bakou nie la capture. Nous demandons à la France et à l'Union européenne
+d'exiger leur libération à tous.
+""",
+        "body_hy": """Երկու հայ զինվոր պարեն էին տանում Սյունիքի մարզում սահմանը պահող
+ստորաբաժանումներին, երբ Հայաստանի տարածքում՝ Շիկահողի արգելոցում, ենթարկվեցին
+դարանակալման և տարվեցին սահմանի մյուս կողմ։ Ադրբեջանը նրանց վեց մեղադրանք է
+առաջադրել, այդ թվում՝ ահաբեկչություն։
+
+Հայաստանը Մարդու իրավունքների եվրոպական դատարանին խնդրել է պահանջել շտապ տեղեկություններ
+նրանց առողջության և պահման պայմանների մասին։
+
+Այս երկուսը միանում են ԿԽՄԿ-ի կողմից ճանաչված 33 ռազմագերիներին, որոնք Ժնևի երրորդ
+կոնվենցիայի խախտմամբ դատապարտվել են չորսից քսան տարվա ազատազրկման, և այն 100-ից 200
+մարդկանց, որոնց գերեվարումը Բաքուն ժխտում է։ Մենք կոչ ենք անում Ֆրանսիային և Եվրոպական
+միությանը պահանջել բոլորի ազատ արձակումը։
+""",
+    },
+    {
+        "slug": "condemn-hate-speech-april-2023",
+        "kind": NewsItem.Kind.STATEMENT,
+        "published_at": datetime.datetime(2023, 4, 27, 10, 0, tzinfo=datetime.UTC),
+        "detainees": [],
+        "title_en": "We ask France to condemn hate speech against Armenians",
+        "title_fr": "Nous demandons à la France de condamner la haine visant les Arméniens",
+        "title_hy": "Կոչ ենք անում Ֆրանսիային դատապարտել հայերի դեմ ատելության խոսքը",
+        "summary_en": (
+            "Ahead of the French foreign minister's visit to the South Caucasus, the three NGOs "
+            "ask her to condemn a declaration of the Azerbaijani parliament."
+        ),
+        "summary_fr": (
+            "Avant la visite de la ministre française des Affaires étrangères au Caucase du Sud, "
+            "les trois ONG lui demandent de condamner une déclaration du Parlement azerbaïdjanais."
+        ),
+        "summary_hy": (
+            "Ֆրանսիայի արտգործնախարարի Հարավային Կովկաս այցից առաջ երեք ՀԿ-ները խնդրում են "
+            "նրան դատապարտել Ադրբեջանի խորհրդարանի հայտարարությունը։"
+        ),
+        "body_en": """In March 2023 the Azerbaijani parliament called the Armenian diaspora a
+"cancerous tumour of Europe". Those words target French and European citizens because of
+their origin, and the history of the twentieth century shows where such language leads.
+
+The Mayor of Lyon and the France-Armenia friendship group of the National Assembly have
+already condemned it. We ask the Minister for Europe and Foreign Affairs to do the same, and to
+tell the Azerbaijani authorities that racism against French citizens has no place in relations
+between the two countries.
+""",
+        "body_fr": """En mars 2023, le Parlement azerbaïdjanais a qualifié la diaspora
+arménienne de « tumeur cancéreuse de l'Europe ». Ces mots visent des citoyens français et
+européens en raison de leur origine, et l'histoire du XXe siècle montre où mène un tel langage.
+
+Le maire de Lyon et le groupe d'amitié France-Arménie de l'Assemblée nationale l'ont déjà
+condamné. Nous demandons à la ministre de l'Europe et des Affaires étrangères d'en faire autant,
+et de dire aux autorités azerbaïdjanaises que le racisme envers des citoyens français n'a pas
+sa place dans les relations entre les deux pays.
+""",
+        "body_hy": """2023 թվականի մարտին Ադրբեջանի խորհրդարանը հայկական սփյուռքն անվանեց
+«Եվրոպայի քաղցկեղային ուռուցք»։ Այդ խոսքերն ուղղված են ֆրանսիացի և եվրոպացի
+քաղաքացիներին՝ նրանց ծագման պատճառով, իսկ քսաներորդ դարի պատմությունը ցույց է տալիս,
+թե ուր է տանում նման լեզուն։
+
+Լիոնի քաղաքապետը և Ազգային ժողովի Ֆրանսիա-Հայաստան բարեկամական խումբն արդեն
+դատապարտել են այն։ Մենք խնդրում ենք Եվրոպայի և արտաքին գործերի նախարարին նույնն անել և
+Ադրբեջանի իշխանություններին ասել, որ ֆրանսիացի քաղաքացիների դեմ ռասիզմը տեղ չունի երկու
+երկրների հարաբերություններում։
+""",
+    },
+]
+
+SAMPLE_EVENT = {
+    "en": "Sample event for the demonstration.",
+    "fr": "Événement d'exemple pour la démonstration.",
+    "hy": "Օրինակելի միջոցառում ցուցադրության համար։",
+}
+
+# Days from today, so the demo always has upcoming and past events.
+EVENTS = [
+    {
+        "slug": "sample-rally-geneva",
+        "kind": Event.Kind.PROTEST,
+        "days": 21,
+        "hour": 14,
+        "hours": 2,
+        "time_zone": "Europe/Zurich",
+        "city": "Geneva",
+        "country": Country.CH,
+        "detainees": ["sample-aram-petrosyan", "sample-levon-sargsyan"],
+        "sponsors": "",
+        "title": (
+            "Rally for the prisoners at the Place des Nations",
+            "Rassemblement pour les prisonniers place des Nations",
+            "Հավաք բանտարկյալների համար Ազգերի հրապարակում",
+        ),
+        "place": ("Place des Nations", "Place des Nations", "Ազգերի հրապարակ"),
+        "description": (
+            "We gather in front of the United Nations to read the names of the people still "
+            "held in Baku.",
+            "Nous nous rassemblons devant les Nations unies pour lire les noms des personnes "
+            "encore détenues à Bakou.",
+            "Հավաքվում ենք ՄԱԿ-ի շենքի առջև՝ կարդալու Բաքվում դեռ պահվող մարդկանց անունները։",
+        ),
+    },
+    {
+        "slug": "sample-conference-lyon",
+        "kind": Event.Kind.CONFERENCE,
+        "days": 45,
+        "hour": 19,
+        "hours": 2,
+        "time_zone": "Europe/Paris",
+        "city": "Lyon",
+        "country": Country.FR,
+        "detainees": [],
+        "sponsors": "",
+        "title": (
+            "Prisoners of war and international law",
+            "Prisonniers de guerre et droit international",
+            "Ռազմագերիները և միջազգային իրավունքը",
+        ),
+        "place": ("Town hall", "Hôtel de ville", "Քաղաքապետարան"),
+        "description": (
+            "Lawyers explain what the Third Geneva Convention requires and what the European "
+            "Court of Human Rights has ordered.",
+            "Des juristes expliquent ce qu'exige la troisième convention de Genève et ce qu'a "
+            "ordonné la Cour européenne des droits de l'homme.",
+            "Իրավաբանները բացատրում են, թե ինչ է պահանջում Ժնևի երրորդ կոնվենցիան և ինչ է "
+            "որոշել Մարդու իրավունքների եվրոպական դատարանը։",
+        ),
+    },
+    {
+        "slug": "sample-signing-paris",
+        "kind": Event.Kind.SIGNING,
+        "days": -60,
+        "hour": 11,
+        "hours": 1,
+        "time_zone": "Europe/Paris",
+        "city": "Paris",
+        "country": Country.FR,
+        "detainees": ["sample-hasmik-grigoryan"],
+        "sponsors": "A sample city council",
+        "title": (
+            "Public signing of a sponsorship",
+            "Signature publique d'un parrainage",
+            "Հովանավորության հրապարակային ստորագրում",
+        ),
+        "place": ("Council chamber", "Salle du conseil", "Խորհրդի դահլիճ"),
+        "description": (
+            "A city council signs its sponsorship agreement in public.",
+            "Un conseil municipal signe en public sa convention de parrainage.",
+            "Քաղաքային խորհուրդը հրապարակավ ստորագրում է հովանավորության համաձայնագիրը։",
+        ),
+    },
+]
+
+PETITION = {
+    "title_en": "Free every Armenian held in Azerbaijan",
+    "title_fr": "Libérez tous les Arméniens détenus en Azerbaïdjan",
+    "title_hy": "Ազատե՛ք Ադրբեջանում պահվող բոլոր հայերին",
+    "addressees_en": (
+        "The President of the French Republic\n"
+        "The President of the European Commission\n"
+        "The Secretary General of the Council of Europe\n"
+        "The Secretary-General of the United Nations"
+    ),
+    "addressees_fr": (
+        "Le président de la République française\n"
+        "La présidente de la Commission européenne\n"
+        "Le secrétaire général du Conseil de l'Europe\n"
+        "Le secrétaire général des Nations unies"
+    ),
+    "addressees_hy": (
+        "Ֆրանսիայի Հանրապետության նախագահ\n"
+        "Եվրոպական հանձնաժողովի նախագահ\n"
+        "Եվրոպայի խորհրդի գլխավոր քարտուղար\n"
+        "ՄԱԿ-ի գլխավոր քարտուղար"
+    ),
+    "text_en": """The ceasefire of 9 November 2020 promised the exchange of all prisoners.
+Armenia kept its word; Azerbaijan still holds prisoners of war, civilians and the former
+leaders of Artsakh, and denies holding dozens of others last seen in its custody.
+
+We ask you to:
+
+- demand the immediate and unconditional release of every Armenian held in Azerbaijan;
+- demand that the ICRC may visit every detainee, the political leaders included;
+- demand the truth about the forcibly disappeared;
+- make these demands a condition of your relations with Azerbaijan.
+""",
+    "text_fr": """Le cessez-le-feu du 9 novembre 2020 promettait l'échange de tous les
+prisonniers. L'Arménie a tenu parole ; l'Azerbaïdjan détient toujours des prisonniers de
+guerre, des civils et les anciens dirigeants de l'Artsakh, et nie détenir des dizaines
+d'autres personnes vues pour la dernière fois entre ses mains.
+
+Nous vous demandons :
+
+- d'exiger la libération immédiate et sans condition de tous les Arméniens détenus en
+  Azerbaïdjan ;
+- d'exiger que le CICR puisse rendre visite à chaque détenu, y compris aux dirigeants
+  politiques ;
+- d'exiger la vérité sur les disparus forcés ;
+- de faire de ces demandes une condition de vos relations avec l'Azerbaïdjan.
+""",
+    "text_hy": """2020 թվականի նոյեմբերի 9-ի հրադադարը խոստանում էր բոլոր գերիների
+փոխանակում։ Հայաստանը կատարեց իր խոստումը, իսկ Ադրբեջանը դեռ պահում է ռազմագերիների,
+խաղաղ բնակիչների և Արցախի նախկին ղեկավարներին, և ժխտում է տասնյակ այլ մարդկանց
+պահելը, որոնց վերջին անգամ տեսել են իր կալանքի տակ։
+
+Խնդրում ենք ձեզ՝
+
+- պահանջել Ադրբեջանում պահվող բոլոր հայերի անհապաղ և անվերապահ ազատ արձակումը.
+- պահանջել, որ ԿԽՄԿ-ն կարողանա այցելել յուրաքանչյուր կալանավորի, այդ թվում՝
+  քաղաքական ղեկավարներին.
+- պահանջել ճշմարտությունը բռնի անհետացածների մասին.
+- այս պահանջները դարձնել Ադրբեջանի հետ ձեր հարաբերությունների պայման։
+""",
+    "goal": 10000,
+}
+
+LETTER_EN = """Dear {greeting},
+
+I am writing to you about the Armenians still held in Azerbaijan: prisoners of war, civilians
+and the former leaders of Artsakh. The ceasefire of 9 November 2020 promised the exchange of
+all prisoners, yet these people are still in prison, many after trials that did not meet the
+most basic standards.
+
+Among them:
+{detainees}
+
+{ask}
+
+Yours faithfully,
+{sender_name}
+"""
+
+LETTER_FR = """{greeting},
+
+Je vous écris au sujet des Arméniens toujours détenus en Azerbaïdjan : des prisonniers de
+guerre, des civils et les anciens dirigeants de l'Artsakh. Le cessez-le-feu du 9 novembre 2020
+promettait l'échange de tous les prisonniers ; pourtant ces personnes sont toujours en prison,
+souvent après des procès qui n'ont pas respecté les garanties les plus élémentaires.
+
+Parmi elles :
+{detainees}
+
+{ask}
+
+Je vous prie d'agréer l'expression de ma haute considération.
+{sender_name}
+"""
+
+EMBASSY_ASK_EN = (
+    "I ask your government to release them without conditions, to let the ICRC visit every one "
+    "of them, and to tell their families what has become of the people last seen in its custody."
+)
+EMBASSY_ASK_FR = (
+    "Je demande à votre gouvernement de les libérer sans condition, de permettre au CICR de "
+    "rendre visite à chacun d'eux, et de dire aux familles ce que sont devenues les personnes "
+    "vues pour la dernière fois entre ses mains."
+)
+MEMBER_ASK_EN = (
+    "I ask you to raise their case with the government, to press for their release in every "
+    "dealing with Azerbaijan, and to support the work of the ICRC and the European Court of Human "
+    "Rights on their behalf."
+)
+
+
+def _letter(template, greeting, ask):
+    # Fill our own parts and keep the two placeholders the page fills for the visitor.
+    return (
+        template.replace("{greeting}", greeting)
+        .replace("{ask}", ask)
+        .replace("{detainees}", LetterTemplate.DETAINEES)
+        .replace("{sender_name}", LetterTemplate.SENDER)
+    )
+
+
+def _embassy_letters(country, country_en, country_fr=None):
+    letters = [
+        {
+            "country": country,
+            "language": "en",
+            "recipient_name": f"Embassy of the Republic of Azerbaijan in {country_en}",
+            "recipient_title": "The Ambassador",
+            "subject": "Release the Armenian prisoners",
+            "body": _letter(LETTER_EN, "Ambassador", EMBASSY_ASK_EN),
+        }
+    ]
+    if country_fr:
+        letters.append(
+            {
+                "country": country,
+                "language": "fr",
+                "recipient_name": f"Ambassade de la République d'Azerbaïdjan {country_fr}",
+                "recipient_title": "Monsieur l'Ambassadeur ou Madame l'Ambassadrice",
+                "subject": "Libérez les prisonniers arméniens",
+                "body": _letter(
+                    LETTER_FR, "Monsieur l'Ambassadeur, Madame l'Ambassadrice", EMBASSY_ASK_FR
+                ),
+            }
+        )
+    return letters
+
+
+LETTERS = [
+    *_embassy_letters(Country.FR, "France", "en France"),
+    *_embassy_letters(Country.BE, "Belgium", "en Belgique"),
+    *_embassy_letters(Country.CH, "Switzerland", "en Suisse"),
+    {
+        "country": Country.GB,
+        "language": "en",
+        "recipient_name": "Your Member of Parliament",
+        "recipient_title": "House of Commons",
+        "recipient_address": "House of Commons\nLondon\nSW1A 0AA",
+        "subject": "Armenians held in Azerbaijan",
+        "body": _letter(LETTER_EN, "Member of Parliament", MEMBER_ASK_EN),
+    },
+    {
+        "country": Country.US,
+        "language": "en",
+        "recipient_name": "Your Representative in Congress",
+        "recipient_title": "U.S. House of Representatives",
+        "subject": "Armenians held in Azerbaijan",
+        "body": _letter(LETTER_EN, "Representative", MEMBER_ASK_EN),
+    },
+]
+
+
+def load_actions():
+    detainees = {d.slug: d for d in Detainee.objects.all()}
+    for data in NEWS:
+        fields = {k: v for k, v in data.items() if k not in ("slug", "detainees")}
+        item, _created = NewsItem.objects.update_or_create(slug=data["slug"], defaults=fields)
+        item.detainees.set([detainees[s] for s in data["detainees"] if s in detainees])
+    today = timezone.localdate()
+    for data in EVENTS:
+        zone = zoneinfo.ZoneInfo(data["time_zone"])
+        day = today + datetime.timedelta(days=data["days"])
+        starts = datetime.datetime.combine(day, datetime.time(data["hour"]), tzinfo=zone)
+        fields = {
+            "kind": data["kind"],
+            "starts_at": starts,
+            "ends_at": starts + datetime.timedelta(hours=data["hours"]),
+            "time_zone": data["time_zone"],
+            "city": data["city"],
+            "country": data["country"],
+            "sponsors": data["sponsors"],
+        }
+        for field in ("title", "place"):
+            fields.update(zip((f"{field}_{code}" for code in LANGS), data[field], strict=True))
+        for code, text in zip(LANGS, data["description"], strict=True):
+            fields[f"description_{code}"] = f"{SAMPLE_EVENT[code]} {text}"
+        event, _created = Event.objects.update_or_create(slug=data["slug"], defaults=fields)
+        event.detainees.set([detainees[s] for s in data["detainees"] if s in detainees])
+    Petition.objects.update_or_create(title_en=PETITION["title_en"], defaults=PETITION)
+    for data in LETTERS:
+        fields = {k: v for k, v in data.items() if k not in ("country", "language")}
+        LetterTemplate.objects.update_or_create(
+            country=data["country"], language=data["language"], defaults=fields
+        )

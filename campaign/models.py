@@ -1,10 +1,17 @@
+import zoneinfo
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from prisoners.models import Detainee
 
 
 class Page(models.Model):
@@ -65,3 +72,345 @@ FOOTER_CACHE_KEY = "campaign:footer-organisations:{}"
 @receiver([post_save, post_delete], sender=Organisation)
 def forget_footer(**kwargs):
     cache.delete_many([FOOTER_CACHE_KEY.format(code) for code, _name in settings.LANGUAGES])
+
+
+# The countries a visitor may pick for a letter or give with a signature. Kept short on
+# purpose: the campaign writes to decision makers where it has supporters.
+class Country(models.TextChoices):
+    AM = "AM", _("Armenia")
+    AR = "AR", _("Argentina")
+    AU = "AU", _("Australia")
+    AT = "AT", _("Austria")
+    BE = "BE", _("Belgium")
+    BR = "BR", _("Brazil")
+    CA = "CA", _("Canada")
+    CY = "CY", _("Cyprus")
+    CZ = "CZ", _("Czechia")
+    DK = "DK", _("Denmark")
+    FR = "FR", _("France")
+    GE = "GE", _("Georgia")
+    DE = "DE", _("Germany")
+    GR = "GR", _("Greece")
+    IE = "IE", _("Ireland")
+    IT = "IT", _("Italy")
+    LB = "LB", _("Lebanon")
+    LU = "LU", _("Luxembourg")
+    NL = "NL", _("Netherlands")
+    NO = "NO", _("Norway")
+    PL = "PL", _("Poland")
+    PT = "PT", _("Portugal")
+    RU = "RU", _("Russia")
+    ES = "ES", _("Spain")
+    SE = "SE", _("Sweden")
+    CH = "CH", _("Switzerland")
+    GB = "GB", _("United Kingdom")
+    US = "US", _("United States")
+    UY = "UY", _("Uruguay")
+    OTHER = "ZZ", _("Another country")
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+class NewsItemQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True, published_at__lte=timezone.now())
+
+
+class NewsItem(models.Model):
+    """News, press releases and statements, written by staff in three languages."""
+
+    class Kind(models.TextChoices):
+        NEWS = "NEWS", _("News")
+        PRESS_RELEASE = "PRESS_RELEASE", _("Press release")
+        STATEMENT = "STATEMENT", _("Statement")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=14, choices=Kind, default=Kind.NEWS)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One or two sentences, shown in lists.")
+    )
+    body = models.TextField(_("body"), help_text=_("Markdown: headings, lists, links, emphasis."))
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    published = models.BooleanField(
+        _("published"), default=True, help_text=_("Untick to keep it as a draft.")
+    )
+    detainees = models.ManyToManyField(
+        Detainee,
+        blank=True,
+        related_name="news_items",
+        verbose_name=_("related detainees"),
+        help_text=_("Hidden records are never shown, even when chosen here."),
+    )
+    image = models.ImageField(_("image"), upload_to="news/", blank=True)
+    image_alt = models.CharField(_("image description (alt text)"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("news item")
+        verbose_name_plural = _("news and press releases")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("campaign:news_detail", args=[self.slug])
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def upcoming(self):
+        return self.published().filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+    def past(self):
+        return self.published().filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+
+
+class Event(models.Model):
+    """A protest, a public signing, a conference: something people can come to."""
+
+    class Kind(models.TextChoices):
+        PROTEST = "PROTEST", _("Protest")
+        SIGNING = "SIGNING", _("Sponsorship signing")
+        CONFERENCE = "CONFERENCE", _("Conference")
+        OTHER = "OTHER", _("Other")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.OTHER)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(
+        _("description"), help_text=_("Markdown: headings, lists, links, emphasis.")
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Europe/Paris",
+        validators=[validate_time_zone],
+        help_text=_("Where the event takes place, for example Europe/Paris or Asia/Yerevan."),
+    )
+    place = models.CharField(_("place"), max_length=200, help_text=_("Venue and street."))
+    city = models.CharField(_("city"), max_length=100)
+    country = models.CharField(_("country"), max_length=2, choices=Country)
+    detainees = models.ManyToManyField(
+        Detainee, blank=True, related_name="events", verbose_name=_("related detainees")
+    )
+    sponsors = models.CharField(
+        _("sponsors taking part"),
+        max_length=300,
+        blank=True,
+        help_text=_("Free text, for example the cities or organisations that co-host it."),
+    )
+    published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("campaign:event_detail", args=[self.slug])
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("The event cannot end before it starts.")})
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return self.starts_at.astimezone(self.zone)
+
+    @property
+    def local_end(self):
+        return self.ends_at.astimezone(self.zone)
+
+
+class PetitionQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class Petition(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"), help_text=_("Markdown: headings, lists, links, emphasis."))
+    addressees = models.TextField(
+        _("addressed to"), help_text=_("The decision makers, one per line.")
+    )
+    goal = models.PositiveIntegerField(_("goal"), help_text=_("Number of signatures aimed for."))
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("The page shows the newest active petition.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = PetitionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("petition")
+        verbose_name_plural = _("petitions")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("campaign:petition")
+
+    @property
+    def addressee_list(self):
+        return [line.strip() for line in self.addressees.splitlines() if line.strip()]
+
+
+class SignatureQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def unconfirmed(self):
+        return self.filter(confirmed_at__isnull=True)
+
+    def stale(self, days=30):
+        """Unconfirmed signatures old enough to forget."""
+        return self.unconfirmed().filter(created_at__lt=timezone.now() - timedelta(days=days))
+
+
+def normalise_email(email):
+    # Case-insensitive in practice everywhere: one person, one signature.
+    return email.strip().lower()
+
+
+class Signature(models.Model):
+    petition = models.ForeignKey(
+        Petition, on_delete=models.CASCADE, related_name="signatures", verbose_name=_("petition")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    country = models.CharField(_("country"), max_length=2, choices=Country)
+    comment = models.TextField(_("comment"), max_length=1000, blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("signed"), auto_now_add=True)
+
+    objects = SignatureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [
+            models.UniqueConstraint(fields=["petition", "email"], name="one_signature_per_email")
+        ]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+    def save(self, *args, **kwargs):
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+
+class LetterTemplateQuerySet(models.QuerySet):
+    def for_country(self, country, language):
+        """The letter for a country, in the visitor's language if staff wrote one."""
+        letters = list(self.filter(country=country))
+        for wanted in (language, settings.LANGUAGE_CODE):
+            for letter in letters:
+                if letter.language == wanted:
+                    return letter
+        return letters[0] if letters else None
+
+
+class LetterTemplate(models.Model):
+    """A letter a visitor sends, in their own name, to a decision maker of their country."""
+
+    SENDER = "{sender_name}"
+    DETAINEES = "{detainees}"
+
+    country = models.CharField(_("country"), max_length=2, choices=Country)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    recipient_name = models.CharField(_("recipient"), max_length=200)
+    recipient_title = models.CharField(_("recipient's title"), max_length=200, blank=True)
+    recipient_email = models.EmailField(_("recipient's e-mail"), blank=True)
+    recipient_address = models.TextField(_("recipient's postal address"), blank=True)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(
+        _("letter"),
+        help_text=_(
+            "Plain text. {sender_name} is replaced by the visitor's name, {detainees} by the "
+            "list of people held."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = LetterTemplateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country", "language"]
+        verbose_name = _("letter template")
+        verbose_name_plural = _("letter templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "language"], name="one_letter_per_country_and_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_country_display()} ({self.language}): {self.recipient_name}"
+
+    def render(self, sender_name, detainees):
+        # str.replace, not str.format: staff text may contain other braces.
+        return self.body.replace(self.SENDER, sender_name).replace(self.DETAINEES, detainees)
+
+
+class FollowerQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+
+class Follower(models.Model):
+    """Someone who asked for an e-mail when a detainee's record changes."""
+
+    detainee = models.ForeignKey(
+        Detainee, on_delete=models.CASCADE, related_name="followers", verbose_name=_("detainee")
+    )
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = FollowerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("follower")
+        verbose_name_plural = _("followers")
+        constraints = [
+            models.UniqueConstraint(fields=["detainee", "email"], name="one_follow_per_email")
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.detainee}"
+
+    def save(self, *args, **kwargs):
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from campaign.models import Organisation, Page
+from campaign.models import Event, NewsItem, Organisation, Page, Petition
 
 
 @register(Page)
@@ -11,3 +11,18 @@ class PageTranslationOptions(TranslationOptions):
 @register(Organisation)
 class OrganisationTranslationOptions(TranslationOptions):
     fields = ("name", "description")
+
+
+@register(NewsItem)
+class NewsItemTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body", "image_alt")
+
+
+@register(Event)
+class EventTranslationOptions(TranslationOptions):
+    fields = ("title", "description", "place")
+
+
+@register(Petition)
+class PetitionTranslationOptions(TranslationOptions):
+    fields = ("title", "text", "addressees")

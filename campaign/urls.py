@@ -1,6 +1,6 @@
 from django.urls import path
 
-from campaign import views
+from campaign import feeds, views
 from campaign.models import Page
 
 app_name = "campaign"
@@ -11,4 +11,20 @@ urlpatterns = [
     path("sponsorship/", views.page, {"slug": Page.Slug.SPONSORSHIP}, name="sponsorship"),
     path("privacy/", views.page, {"slug": Page.Slug.PRIVACY}, name="privacy"),
     path("contact/", views.page, {"slug": Page.Slug.CONTACT}, name="contact"),
+    path("news/", views.news, name="news"),
+    path("news/rss/", feeds.NewsFeed(), name="news_rss"),
+    path("news/atom/", feeds.AtomNewsFeed(), name="news_atom"),
+    path("news/<slug:slug>/", views.news_detail, name="news_detail"),
+    path("events/", views.events, name="events"),
+    path("events/calendar.ics", views.events_calendar, name="events_calendar"),
+    path("events/<slug:slug>/", views.event_detail, name="event_detail"),
+    path("events/<slug:slug>/event.ics", views.event_ics, name="event_ics"),
+    path("petition/", views.petition, name="petition"),
+    path("petition/thanks/", views.petition_sent, name="petition_sent"),
+    path("petition/confirm/<str:token>/", views.petition_confirm, name="petition_confirm"),
+    path("take-action/", views.take_action, name="take_action"),
+    path("follow/confirm/<str:token>/", views.follow_confirm, name="follow_confirm"),
+    path("follow/<slug:slug>/", views.follow, name="follow"),
+    path("follow/<slug:slug>/sent/", views.follow_sent, name="follow_sent"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -1,8 +1,37 @@
-from django.db.models import Count
-from django.shortcuts import get_object_or_404, render
+from urllib.parse import quote
 
-from campaign.models import Organisation, Page
-from prisoners.models import CampaignFigure, Category, Detainee
+from django.conf import settings
+from django.core import signing
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from campaign import calendar, services
+from campaign.forms import FollowForm, LetterForm, NewsFilterForm, SignatureForm
+from campaign.models import (
+    Event,
+    Follower,
+    LetterTemplate,
+    NewsItem,
+    Organisation,
+    Page,
+    Petition,
+    Signature,
+)
+from prisoners.models import CampaignFigure, Category, Detainee, Visibility
+
+# Public forms: enough for a family signing from one home connection, not for a script.
+FORM_RATE = "10/h"
+NEWS_PER_PAGE = 10
 
 
 def home(request):
@@ -32,3 +61,283 @@ def page(request, slug):
     if slug == Page.Slug.ABOUT or slug == Page.Slug.CONTACT:
         context["organisations"] = Organisation.objects.all()
     return render(request, "campaign/page.html", context)
+
+
+def rate_limited(request):
+    return render(request, "campaign/rate_limited.html", status=429)
+
+
+def public_detainees():
+    return Prefetch(
+        "detainees", queryset=Detainee.objects.public().order_by("name"), to_attr="public_detainees"
+    )
+
+
+# News
+
+
+def news(request):
+    filter_form = NewsFilterForm(request.GET or None)
+    items = NewsItem.objects.published()
+    kind = ""
+    if filter_form.is_valid() and filter_form.cleaned_data["kind"]:
+        kind = filter_form.cleaned_data["kind"]
+        items = items.filter(kind=kind)
+    paginator = Paginator(items, NEWS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "campaign/news_list.html",
+        {"page_obj": page_obj, "filter_form": filter_form, "kind": kind},
+    )
+
+
+def news_detail(request, slug):
+    item = get_object_or_404(
+        NewsItem.objects.published().prefetch_related(public_detainees()), slug=slug
+    )
+    return render(request, "campaign/news_detail.html", {"item": item})
+
+
+# Events
+
+
+def events(request):
+    return render(
+        request,
+        "campaign/events.html",
+        {
+            "upcoming": list(Event.objects.upcoming()),
+            "past": list(Event.objects.past()[:20]),
+        },
+    )
+
+
+def event_detail(request, slug):
+    event = get_object_or_404(
+        Event.objects.published().prefetch_related(public_detainees()), slug=slug
+    )
+    return render(request, "campaign/event_detail.html", {"event": event})
+
+
+def ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    return ics_response(calendar.build([event]), f"{event.slug}.ics")
+
+
+def events_calendar(request):
+    return ics_response(calendar.build(Event.objects.upcoming()), "libertas-events.ics")
+
+
+# Petition
+
+
+@ratelimit(key="ip", rate=FORM_RATE, method="POST", block=False)
+def petition(request):
+    confirmed = Count("signatures", filter=Q(signatures__confirmed_at__isnull=False))
+    current = Petition.objects.active().annotate(confirmed_count=confirmed).first()
+    form = SignatureForm(request.POST or None)
+    if current and request.method == "POST":
+        if request.limited:
+            return rate_limited(request)
+        if form.is_valid():
+            if not form.is_bot:
+                signature = sign(current, form.cleaned_data)
+                services.send_signature_confirmation(signature)
+            return redirect("campaign:petition_sent")
+    context = {"petition": current, "form": form}
+    if current:
+        context["progress"] = min(100, round(100 * current.confirmed_count / max(current.goal, 1)))
+    return render(request, "campaign/petition.html", context)
+
+
+def sign(petition_obj, data):
+    """The signature for this address: new, or the existing one (signing twice counts once)."""
+    email = data["email"].strip().lower()
+    defaults = {
+        "name": data["name"],
+        "country": data["country"],
+        "comment": data["comment"],
+        "language": get_language(),
+    }
+    try:
+        with transaction.atomic():
+            signature, created = Signature.objects.get_or_create(
+                petition=petition_obj, email=email, defaults=defaults
+            )
+    except IntegrityError:  # the same address, signed at the same instant
+        return Signature.objects.get(petition=petition_obj, email=email)
+    if not created and not signature.is_confirmed:
+        # The latest details win until the signature is confirmed.
+        for field, value in defaults.items():
+            setattr(signature, field, value)
+        signature.save(update_fields=list(defaults))
+    return signature
+
+
+def petition_sent(request):
+    return render(request, "campaign/petition_sent.html")
+
+
+def petition_confirm(request, token):
+    try:
+        pk, email = services.read_token(
+            services.SIGNATURE_SALT, token, max_age=services.CONFIRMATION_MAX_AGE
+        )
+    except signing.SignatureExpired:
+        return render(request, "campaign/link_invalid.html", {"expired": True}, status=400)
+    except (signing.BadSignature, ValueError, TypeError):
+        return render(request, "campaign/link_invalid.html", status=400)
+    signature = Signature.objects.filter(pk=pk, email=email).select_related("petition").first()
+    if signature is None:
+        return render(request, "campaign/link_invalid.html", {"expired": True}, status=400)
+    already = signature.is_confirmed
+    if not already:
+        signature.confirmed_at = timezone.now()
+        signature.save(update_fields=["confirmed_at"])
+    return render(
+        request,
+        "campaign/petition_confirmed.html",
+        {"signature": signature, "already": already},
+    )
+
+
+# Take action
+
+
+def take_action(request):
+    form = LetterForm(request.GET or None)
+    context = {"form": form}
+    if form.is_valid():
+        country = form.cleaned_data["country"]
+        letter = LetterTemplate.objects.for_country(country, get_language())
+        context["chosen_country"] = dict(form.fields["country"].choices)[country]
+        if letter:
+            sender = form.cleaned_data["name"] or _("[Your name]")
+            held = (
+                Detainee.objects.public()
+                .held()
+                .filter(visibility=Visibility.PUBLIC)
+                .order_by("name")
+            )
+            detainees = "\n".join(f"- {d.public_name}" for d in held)
+            body = letter.render(sender, detainees)
+            crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")
+            context.update(
+                letter=letter,
+                body=body,
+                mailto=(
+                    f"mailto:{quote(letter.recipient_email, safe='@')}"
+                    f"?subject={quote(letter.subject, safe='')}&body={quote(crlf, safe='')}"
+                ),
+            )
+    return render(request, "campaign/take_action.html", context)
+
+
+# Follow a detainee
+
+
+def profile_or_home(detainee):
+    try:
+        return detainee.get_absolute_url()
+    except NoReverseMatch:
+        return reverse("campaign:home")
+
+
+@ratelimit(key="ip", rate=FORM_RATE, method="POST", block=False)
+@require_http_methods(["GET", "POST"])
+def follow(request, slug):
+    detainee = get_object_or_404(Detainee.objects.public(), slug=slug)
+    form = FollowForm(request.POST or None)
+    if request.method == "POST":
+        if request.limited:
+            return rate_limited(request)
+        if form.is_valid():
+            if not form.is_bot:
+                email = form.cleaned_data["email"].strip().lower()
+                try:
+                    with transaction.atomic():
+                        follower, _created = Follower.objects.get_or_create(
+                            detainee=detainee, email=email, defaults={"language": get_language()}
+                        )
+                except IntegrityError:
+                    follower = Follower.objects.get(detainee=detainee, email=email)
+                if not follower.confirmed_at:
+                    services.send_follow_confirmation(follower)
+            return redirect("campaign:follow_sent", slug=detainee.slug)
+    return render(
+        request,
+        "campaign/follow.html",
+        {"detainee": detainee, "form": form, "profile_url": profile_or_home(detainee)},
+    )
+
+
+def follow_sent(request, slug):
+    detainee = get_object_or_404(Detainee.objects.public(), slug=slug)
+    return render(
+        request,
+        "campaign/follow_sent.html",
+        {"detainee": detainee, "profile_url": profile_or_home(detainee)},
+    )
+
+
+def follow_confirm(request, token):
+    try:
+        pk, email = services.read_token(
+            services.FOLLOW_SALT, token, max_age=services.CONFIRMATION_MAX_AGE
+        )
+    except signing.SignatureExpired:
+        return render(request, "campaign/link_invalid.html", {"expired": True}, status=400)
+    except (signing.BadSignature, ValueError, TypeError):
+        return render(request, "campaign/link_invalid.html", status=400)
+    follower = (
+        Follower.objects.filter(pk=pk, email=email)
+        .exclude(detainee__visibility=Visibility.HIDDEN)
+        .select_related("detainee")
+        .first()
+    )
+    if follower is None:
+        return render(request, "campaign/link_invalid.html", {"expired": True}, status=400)
+    already = follower.confirmed_at is not None
+    if not already:
+        follower.confirmed_at = timezone.now()
+        follower.save(update_fields=["confirmed_at"])
+    return render(
+        request,
+        "campaign/follow_confirmed.html",
+        {
+            "detainee": follower.detainee,
+            "already": already,
+            "profile_url": profile_or_home(follower.detainee),
+        },
+    )
+
+
+# Mail clients POST here without a CSRF token (RFC 8058 one-click); the signed token
+# is the proof. A GET only shows a button, so link scanners unsubscribe nobody.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    try:
+        pk, email = services.read_token(services.UNSUBSCRIBE_SALT, token)
+    except (signing.BadSignature, ValueError, TypeError):
+        return render(request, "campaign/link_invalid.html", status=400)
+    if request.method == "POST":
+        Follower.objects.filter(pk=pk, email=email).delete()
+        return render(request, "campaign/unsubscribed.html")
+    return render(request, "campaign/unsubscribe.html", {"email": email})
+
+
+def robots_txt(request):
+    languages = [code for code, _name in settings.LANGUAGES]
+    lines = ["User-agent: *"]
+    for prefix in ["", *(f"/{code}" for code in languages)]:
+        lines += [f"Disallow: {prefix}/admin/", f"Disallow: {prefix}/accounts/"]
+    lines.append(f"Sitemap: {settings.SITE_URL}/sitemap.xml")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

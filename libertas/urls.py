@@ -12,6 +12,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("stripe/webhook/", donations_views.webhook, name="stripe_webhook"),
+    # By name, not by import: nothing imports the campaign app.
+    path("", include("campaign.root_urls")),
 ]
 
 urlpatterns += i18n_patterns(

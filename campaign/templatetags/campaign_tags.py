@@ -2,7 +2,9 @@ from django import template
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from campaign.models import FOOTER_CACHE_KEY, Organisation
+from campaign.forms import FollowForm
+from campaign.models import FOOTER_CACHE_KEY, NewsItem, Organisation
+from prisoners.models import Visibility
 
 register = template.Library()
 
@@ -19,3 +21,24 @@ def footer_organisations():
         ]
         cache.set(key, organisations, 60 * 60)
     return {"organisations": organisations}
+
+
+@register.inclusion_tag("campaign/detainee_news.html")
+def detainee_news(detainee, limit=5):
+    """The published news that mention a detainee, newest first, in one query."""
+    if detainee is None or detainee.visibility == Visibility.HIDDEN:
+        return {"items": []}
+    items = list(NewsItem.objects.published().filter(detainees=detainee)[:limit])
+    return {"items": items}
+
+
+@register.inclusion_tag("campaign/follow_form.html", takes_context=True)
+def follow_form(context, detainee):
+    """The "follow this record" form for a profile; nothing for a hidden record."""
+    if detainee is None or detainee.visibility == Visibility.HIDDEN:
+        return {"detainee": None}
+    return {
+        "detainee": detainee,
+        "form": FollowForm(),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -11,7 +11,7 @@ from donations import demo as donations_demo
 from prisoners import demo as prisoners_demo
 
 # Each app keeps its own demo records; campaign, which may read every app, runs them.
-LOADERS = [campaign_demo.load, prisoners_demo.load, donations_demo.load]
+LOADERS = [campaign_demo.load, prisoners_demo.load, campaign_demo.load_actions, donations_demo.load]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,32 @@
+"""iCalendar files for events, written with the icalendar package."""
+
+from urllib.parse import urlsplit
+
+import icalendar
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+
+def build(events):
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Libertas//Events//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", _("Libertas events"))
+    host = urlsplit(settings.SITE_URL).netloc
+    for event in events:
+        entry = icalendar.Event()
+        entry.add("uid", f"event-{event.pk}@{host}")
+        entry.add("dtstamp", timezone.now())
+        entry.add("last-modified", event.updated_at)
+        # In the event's own zone, so a calendar shows the local time people meet at.
+        entry.add("dtstart", event.local_start)
+        entry.add("dtend", event.local_end)
+        entry.add("summary", event.title)
+        entry.add("description", event.description)
+        entry.add("location", f"{event.place}, {event.city}, {event.get_country_display()}")
+        entry.add("url", f"{settings.SITE_URL}{event.get_absolute_url()}")
+        cal.add_component(entry)
+    cal.add_missing_timezones()
+    return cal.to_ical()

@@ -1,0 +1,61 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from campaign.models import Country, Follower, NewsItem, Signature
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see (hidden by CSS) and bots fill in."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    @property
+    def is_bot(self):
+        return bool(self.data.get(self.add_prefix("website")))
+
+
+class SignatureForm(HoneypotMixin, forms.ModelForm):
+    class Meta:
+        model = Signature
+        fields = ["name", "email", "country", "comment"]
+        labels = {"name": _("Your name"), "email": _("Your e-mail address")}
+        help_texts = {
+            "email": _("We send a link to confirm your signature. It is never shown."),
+            "comment": _("Optional. It may be delivered with the signatures."),
+        }
+        widgets = {"comment": forms.Textarea(attrs={"rows": 3, "maxlength": 1000})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "---------"), *Country.choices]
+
+    def validate_unique(self):
+        # Signing twice is allowed: the view re-sends the link instead of failing.
+        pass
+
+
+class FollowForm(HoneypotMixin, forms.ModelForm):
+    class Meta:
+        model = Follower
+        fields = ["email"]
+        labels = {"email": _("Your e-mail address")}
+
+    def validate_unique(self):
+        pass
+
+
+class LetterForm(forms.Form):
+    country = forms.ChoiceField(
+        label=_("Your country"), choices=[("", "---------"), *Country.choices]
+    )
+    name = forms.CharField(label=_("Your name"), max_length=200, required=False)
+
+
+class NewsFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Show"), required=False, choices=[("", _("Everything")), *NewsItem.Kind.choices]
+    )

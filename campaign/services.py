@@ -1,0 +1,146 @@
+"""E-mail flows: confirming signatures and follows, telling followers what changed.
+
+Links are signed with Django's `signing`, so nothing secret is stored: a link is valid
+because we made it, and a forged one fails the signature check.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+from campaign.models import Follower
+
+SIGNATURE_SALT = "campaign.signature.confirm"
+FOLLOW_SALT = "campaign.follow.confirm"
+UNSUBSCRIBE_SALT = "campaign.follow.unsubscribe"
+# A confirmation link works for a week; after that the visitor signs (or follows) again.
+CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
+
+
+def make_token(salt, pk, email):
+    # The address is part of the token so a link cannot be replayed onto a reused id.
+    return signing.dumps([pk, email], salt=salt)
+
+
+def read_token(salt, token, max_age=None):
+    """(pk, email) from a token; raises signing.BadSignature (or SignatureExpired)."""
+    pk, email = signing.loads(token, salt=salt, max_age=max_age)
+    return pk, email
+
+
+def absolute(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+def profile_url(detainee):
+    # The registry's pages live in another app; without them the e-mail links home.
+    try:
+        return absolute(detainee.get_absolute_url())
+    except NoReverseMatch:
+        return absolute(reverse("campaign:home"))
+
+
+def send(to, subject_template, body_template, context, headers=None, connection=None):
+    subject = " ".join(render_to_string(subject_template, context).split())
+    body = render_to_string(body_template, context)
+    message = EmailMessage(
+        subject, body, settings.DEFAULT_FROM_EMAIL, [to], headers=headers, connection=connection
+    )
+    message.send()
+
+
+def send_signature_confirmation(signature):
+    with translation.override(signature.language):
+        token = make_token(SIGNATURE_SALT, signature.pk, signature.email)
+        context = {
+            "signature": signature,
+            "petition": signature.petition,
+            "confirm_url": absolute(reverse("campaign:petition_confirm", args=[token])),
+        }
+        send(
+            signature.email,
+            "campaign/email/signature_confirm_subject.txt",
+            "campaign/email/signature_confirm.txt",
+            context,
+        )
+
+
+def send_follow_confirmation(follower):
+    with translation.override(follower.language):
+        token = make_token(FOLLOW_SALT, follower.pk, follower.email)
+        context = {
+            "follower": follower,
+            "name": follower.detainee.public_name,
+            "confirm_url": absolute(reverse("campaign:follow_confirm", args=[token])),
+        }
+        send(
+            follower.email,
+            "campaign/email/follow_confirm_subject.txt",
+            "campaign/email/follow_confirm.txt",
+            context,
+        )
+
+
+def unsubscribe_url(follower):
+    token = make_token(UNSUBSCRIBE_SALT, follower.pk, follower.email)
+    return absolute(reverse("campaign:unsubscribe", args=[token]))
+
+
+def notify_followers(detainee, change):
+    """After the transaction commits, e-mail every confirmed follower about one change.
+
+    `change` is a dict for the template: {"kind": "timeline", "event": …} or
+    {"kind": "status", "status": …}.
+    """
+    detainee_pk = detainee.pk
+    transaction.on_commit(lambda: _send_notifications(detainee_pk, change))
+
+
+def _send_notifications(detainee_pk, change):
+    followers = list(
+        Follower.objects.confirmed().filter(detainee_id=detainee_pk).select_related("detainee")
+    )
+    if not followers:
+        return
+    connection = get_connection()
+    messages = []
+    for follower in followers:
+        detainee = follower.detainee
+        with translation.override(follower.language):
+            # The display of a choice is translated lazily: render inside the override.
+            url = unsubscribe_url(follower)
+            context = {
+                "name": detainee.public_name,
+                "profile_url": profile_url(detainee),
+                "unsubscribe_url": url,
+                **change,
+            }
+            if change["kind"] == "status":
+                context["status_label"] = detainee.get_status_display()
+            else:
+                event = change["event"]
+                context["event_label"] = event.get_kind_display()
+                context["event_text"] = event.text
+                context["event_date"] = event.date
+            subject = " ".join(
+                render_to_string("campaign/email/follow_update_subject.txt", context).split()
+            )
+            body = render_to_string("campaign/email/follow_update.txt", context)
+        messages.append(
+            EmailMessage(
+                subject,
+                body,
+                settings.DEFAULT_FROM_EMAIL,
+                [follower.email],
+                headers={
+                    "List-Unsubscribe": f"<{url}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
+                connection=connection,
+            )
+        )
+    connection.send_messages(messages)

@@ -1,0 +1,107 @@
+"""The sitemap: every public page, in every language, with hreflang alternates."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.urls import NoReverseMatch, reverse
+
+from campaign.models import Event, NewsItem, Page
+from prisoners.models import Detainee
+
+# Pages of other apps appear once their branch is merged; absent names are skipped.
+LIST_PAGES = [
+    "campaign:home",
+    "campaign:news",
+    "campaign:events",
+    "campaign:petition",
+    "campaign:take_action",
+    "prisoners:list",
+    "sponsorships:signup",
+    "sponsorships:wall",
+    "sponsorships:sponsors",
+    "donations:donate",
+]
+
+
+def reversible(name, args=()):
+    try:
+        reverse(name, args=args)
+    except NoReverseMatch:
+        return False
+    return True
+
+
+class LocalisedSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    # Addresses come from SITE_URL, like the hreflang links of every page.
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+
+class ListPagesSitemap(LocalisedSitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return [name for name in LIST_PAGES if reversible(name)]
+
+    def location(self, name):
+        return reverse(name)
+
+
+class ContentPagesSitemap(LocalisedSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Page.objects.order_by("slug")
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+class NewsSitemap(LocalisedSitemap):
+    def items(self):
+        return NewsItem.objects.published().order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class EventSitemap(LocalisedSitemap):
+    def items(self):
+        return Event.objects.published().order_by("pk")
+
+    def lastmod(self, event):
+        return event.updated_at
+
+
+class DetaineeSitemap(LocalisedSitemap):
+    """Every profile with a public page (limited ones too); never a hidden one."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        if not reversible("prisoners:detail", args=["x"]):
+            return []
+        return Detainee.objects.public().order_by("pk").only("slug", "updated_at")
+
+    def location(self, detainee):
+        return reverse("prisoners:detail", args=[detainee.slug])
+
+    def lastmod(self, detainee):
+        return detainee.updated_at
+
+
+SITEMAPS = {
+    "pages": ListPagesSitemap,
+    "content": ContentPagesSitemap,
+    "news": NewsSitemap,
+    "events": EventSitemap,
+    "detainees": DetaineeSitemap,
+}

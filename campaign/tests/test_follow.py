@@ -1,0 +1,147 @@
+import re
+
+import pytest
+from django.core import mail
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from campaign import services
+from campaign.models import Follower
+from prisoners.models import Status, TimelineEvent, Visibility
+
+
+def link(message, kind):
+    return re.search(rf"https?://[^/\s]+(/\S+/{kind}/\S+/)", message.body).group(1)
+
+
+@pytest.fixture
+def follower(client, detainee):
+    client.post(f"/fr/follow/{detainee.slug}/", {"email": "Fan@Example.org"})
+    client.get(link(mail.outbox[0], "confirm"))
+    mail.outbox.clear()
+    return Follower.objects.get()
+
+
+def add_event(detainee, captures, **fields):
+    with captures(execute=True):
+        return TimelineEvent.objects.create(detainee=detainee, date="2024-01-02", **fields)
+
+
+def test_following_asks_for_confirmation_first(
+    client, detainee, django_capture_on_commit_callbacks
+):
+    response = client.post(f"/en/follow/{detainee.slug}/", {"email": "fan@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert Follower.objects.get().confirmed_at is None
+    mail.outbox.clear()
+    add_event(detainee, django_capture_on_commit_callbacks, kind="HEARING")
+    assert mail.outbox == []
+
+
+def test_a_follower_gets_exactly_one_email_per_new_timeline_event(
+    client, follower, detainee, django_capture_on_commit_callbacks
+):
+    add_event(detainee, django_capture_on_commit_callbacks, kind="HEARING", text="Court hearing.")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["fan@example.org"]
+    assert "Audience" in message.subject  # the follower's language: French
+    assert "Court hearing." in message.body
+    assert "/unsubscribe/" in message.body
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message.extra_headers["List-Unsubscribe"].startswith("<http")
+    # Editing the event again is not a new event.
+    event = TimelineEvent.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        event.text = "Edited"
+        event.save()
+    add_event(detainee, django_capture_on_commit_callbacks, kind="ICRC_VISIT")
+    assert len(mail.outbox) == 2
+
+
+def test_a_follower_gets_one_email_per_status_change(
+    follower, detainee, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        detainee.name = "Renamed"
+        detainee.save()
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        detainee.status = Status.RELEASED
+        detainee.save()
+    assert len(mail.outbox) == 1
+    assert "Libéré" in mail.outbox[0].subject
+
+
+def test_no_email_about_a_hidden_detainee(follower, detainee, django_capture_on_commit_callbacks):
+    detainee.visibility = Visibility.HIDDEN
+    detainee.save()
+    add_event(detainee, django_capture_on_commit_callbacks, kind="HEARING")
+    with django_capture_on_commit_callbacks(execute=True):
+        detainee.status = Status.RELEASED
+        detainee.save()
+    assert mail.outbox == []
+
+
+def test_no_email_after_unsubscribing(
+    client, follower, detainee, django_capture_on_commit_callbacks
+):
+    add_event(detainee, django_capture_on_commit_callbacks, kind="HEARING")
+    unsubscribe = link(mail.outbox[0], "unsubscribe")
+    # A GET (a link scanner) only shows the button.
+    assert client.get(unsubscribe).status_code == 200
+    assert Follower.objects.exists()
+    # The one-click POST from a mail client carries no CSRF token.
+    client = type(client)(enforce_csrf_checks=True)
+    assert client.post(unsubscribe).status_code == 200
+    assert not Follower.objects.exists()
+    mail.outbox.clear()
+    add_event(detainee, django_capture_on_commit_callbacks, kind="SENTENCED")
+    assert mail.outbox == []
+    assert client.post(unsubscribe).status_code == 200
+
+
+def test_a_forged_follow_or_unsubscribe_link_is_refused(client, follower):
+    forged = services.make_token("campaign.signature.confirm", follower.pk, follower.email)
+    assert client.get(f"/en/follow/confirm/{forged}/").status_code == 400
+    assert client.post(f"/en/unsubscribe/{forged}/").status_code == 400
+    assert Follower.objects.exists()
+
+
+def test_following_twice_keeps_one_follower(client, follower, detainee):
+    client.post(f"/en/follow/{detainee.slug}/", {"email": "FAN@example.org"})
+    assert Follower.objects.count() == 1
+    assert mail.outbox == []  # already confirmed: nothing to send
+
+
+def test_the_follow_form_keeps_input_on_error(client, detainee):
+    response = client.post(f"/en/follow/{detainee.slug}/", {"email": "fan@"})
+    html = response.content.decode()
+    assert 'value="fan@"' in html
+    assert "valid email" in html
+    assert not Follower.objects.exists()
+
+
+def test_a_hidden_detainee_cannot_be_followed(client, hidden_detainee):
+    response = client.post(f"/en/follow/{hidden_detainee.slug}/", {"email": "a@example.org"})
+    assert response.status_code == 404
+
+
+def test_follow_honeypot_and_rate_limit(client, detainee):
+    client.post(f"/en/follow/{detainee.slug}/", {"email": "bot@example.org", "website": "x"})
+    assert not Follower.objects.exists()
+    for i in range(9):
+        client.post(f"/en/follow/{detainee.slug}/", {"email": f"f{i}@example.org"})
+    response = client.post(f"/en/follow/{detainee.slug}/", {"email": "late@example.org"})
+    assert response.status_code == 429
+
+
+def test_follow_form_tag_renders_a_form_posting_to_the_follow_url(detainee, hidden_detainee):
+    request = RequestFactory().get("/")
+    template = Template("{% load campaign_tags %}{% follow_form d %}")
+    html = template.render(Context({"d": detainee, "csrf_token": "tok", "request": request}))
+    assert 'action="/en/follow/test-aram/"' in html
+    assert 'name="csrfmiddlewaretoken" value="tok"' in html
+    assert 'name="email"' in html
+    assert template.render(Context({"d": hidden_detainee})).strip() == ""

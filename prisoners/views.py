@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from prisoners.forms import CorrectionForm
@@ -65,12 +65,11 @@ def detainee_list(request):
     )
 
 
-def _profile_context(detainee, form):
+def _profile_context(detainee):
     return {
         "detainee": detainee,
         "timeline": detainee.timeline.select_related("source"),
         "sources": detainee.sources.all(),
-        "form": form,
         "share_url": settings.SITE_URL + detainee.get_absolute_url(),
         "share_image_url": settings.SITE_URL
         + reverse("prisoners:share_image", args=[detainee.slug]),
@@ -83,13 +82,18 @@ def _get_public(slug):
 
 def detainee_detail(request, slug):
     detainee = _get_public(slug)
-    return render(request, "prisoners/detail.html", _profile_context(detainee, CorrectionForm()))
+    # No form on the profile itself: a page without a CSRF token can be cached for everyone.
+    return render(request, "prisoners/detail.html", _profile_context(detainee))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @ratelimit(key="ip", rate="5/h", method="POST", block=False)
 def report_correction(request, slug):
     detainee = _get_public(slug)
+    if request.method == "GET":
+        return render(
+            request, "prisoners/report.html", {"detainee": detainee, "form": CorrectionForm()}
+        )
     if getattr(request, "limited", False):
         messages.error(
             request,
@@ -98,8 +102,8 @@ def report_correction(request, slug):
         return redirect(detainee)
     form = CorrectionForm(request.POST)
     if not form.is_valid():
-        context = _profile_context(detainee, form)
-        return render(request, "prisoners/detail.html", context, status=400)
+        context = {"detainee": detainee, "form": form}
+        return render(request, "prisoners/report.html", context, status=400)
     # A filled honeypot is a bot: thank it as if it were a person, and keep nothing.
     if not form.is_spam:
         correction = form.save(commit=False)

@@ -2,7 +2,6 @@ from django import template
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from campaign.forms import FollowForm
 from campaign.models import FOOTER_CACHE_KEY, NewsItem, Organisation
 from prisoners.models import Visibility
 
@@ -32,13 +31,13 @@ def detainee_news(detainee, limit=5):
     return {"items": items}
 
 
-@register.inclusion_tag("campaign/follow_form.html", takes_context=True)
-def follow_form(context, detainee):
-    """The "follow this record" form for a profile; nothing for a hidden record."""
+@register.inclusion_tag("campaign/follow_link.html")
+def follow_link(detainee):
+    """The "follow this record" box for a profile; nothing for a hidden record.
+
+    A link to the form's own page, not the form itself: a profile without a CSRF token
+    can be served from the page cache to everyone.
+    """
     if detainee is None or detainee.visibility == Visibility.HIDDEN:
         return {"detainee": None}
-    return {
-        "detainee": detainee,
-        "form": FollowForm(),
-        "csrf_token": context.get("csrf_token"),
-    }
+    return {"detainee": detainee}

@@ -44,9 +44,14 @@ def test_the_confirmation_is_translated(client, detainee):
     assert "Շնորհակալություն" in response.content.decode()
 
 
-def test_the_profile_has_the_report_form(client, detainee):
-    html = client.get(detainee.get_absolute_url()).content.decode()
-    assert f'action="{reverse("prisoners:report", args=[detainee.slug])}#report"' in html
+def test_the_profile_links_to_the_report_form(client, detainee):
+    report = reverse("prisoners:report", args=[detainee.slug])
+    profile = client.get(detainee.get_absolute_url())
+    assert f'href="{report}"' in profile.content.decode()
+    assert "csrftoken" not in profile.cookies  # no form: the profile can be cached
+
+    html = client.get(report).content.decode()
+    assert f'action="{report}"' in html
     assert 'name="website"' in html
 
 

@@ -70,8 +70,10 @@ class Sheet:
     def centred(self, text, font, size, colour=DARK, max_lines=3):
         """Draw text centred, shrinking it to fit and wrapping what still does not fit."""
         usable = self.width - 2 * self.margin
-        while size > 8 and pdfmetrics.stringWidth(text, font, size) > usable * max_lines:
-            size *= 0.9
+        # Prefer one line at up to half the size; wrap only what is still too long.
+        smallest = size * 0.5
+        while size > smallest and pdfmetrics.stringWidth(text, font, size) > usable:
+            size *= 0.95
         lines = simpleSplit(text, font, size, usable) or [""]
         self.canvas.setFont(font, size)
         self.canvas.setFillColor(colour)
@@ -147,7 +149,7 @@ def detainee_banner(detainee: Detainee, size):
     if days is not None:
         sheet.space(0.02)
         text = ngettext("%(days)s day in captivity", "%(days)s days in captivity", days) % {
-            "days": f"{days:,}".replace(",", "\u202f")
+            "days": days
         }
         sheet.centred(text, FONT_BOLD, sheet.width * 0.065, DARK)
     sheet.space(0.02)

@@ -126,7 +126,7 @@ class SponsorshipAdmin(TabbedTranslationAdmin):
     def get_urls(self):
         steps = [
             path(
-                "<int:pk>/<slug:step>/",
+                "<int:pk>/step/<slug:step>/",
                 self.admin_site.admin_view(self.workflow_view),
                 name="sponsorships_sponsorship_workflow",
             )

@@ -17,7 +17,20 @@ class SponsorAdminForm(forms.ModelForm):
 
     class Meta:
         model = Sponsor
-        fields = "__all__"
+        fields = [
+            "kind",
+            "name",
+            "country",
+            "city",
+            "logo",
+            "website",
+            "public_consent",
+            "contact_name",
+            "email",
+            "phone",
+            "language",
+            "user",
+        ]
 
 
 class EmailConfirmedFilter(admin.SimpleListFilter):
@@ -57,7 +70,10 @@ class SponsorAdmin(admin.ModelAdmin):
     raw_id_fields = ["user"]
     inlines = [SponsorshipInline]
     fieldsets = [
-        (None, {"fields": ["kind", "name", "country", "city", "logo", "website", "public_consent"]}),
+        (
+            None,
+            {"fields": ["kind", "name", "country", "city", "logo", "website", "public_consent"]},
+        ),
         (
             _("Private"),
             {
@@ -169,12 +185,17 @@ class SponsorshipAdmin(TabbedTranslationAdmin):
             return redirect(self.change_url(sponsorship))
         if step == "approve" and sponsorship.sponsor.email_confirmed_at is None:
             self.message_user(
-                request, _("The sponsor has not confirmed their e-mail address yet."), messages.ERROR
+                request,
+                _("The sponsor has not confirmed their e-mail address yet."),
+                messages.ERROR,
             )
             return redirect(self.change_url(sponsorship))
         initial = {}
         if step == "sign":
-            initial = {"signed_on": sponsorship.signed_on, "signing_place": sponsorship.signing_place}
+            initial = {
+                "signed_on": sponsorship.signed_on,
+                "signing_place": sponsorship.signing_place,
+            }
         form = config["form"](request.POST or None, request.FILES or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data

@@ -87,4 +87,6 @@ def load():
                 "signing_place": data.get("signing_place", ""),
             },
         )
-        sponsorship.commitments.set([commitments[c] for c in data["commitments"] if c in commitments])
+        sponsorship.commitments.set(
+            [commitments[c] for c in data["commitments"] if c in commitments]
+        )

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from PIL import Image
 
 from prisoners.models import Category, Detainee, Visibility
@@ -9,11 +10,14 @@ from sponsorships.models import Commitment, Sponsor, Sponsorship
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    # The rate limit counts in the cache: each test starts with none.
+def fresh_cache_and_language():
+    # The rate limit counts in the cache: each test starts with none. A request to /fr/
+    # leaves French active in the thread, which would change what reverse() returns.
     cache.clear()
+    translation.activate("en")
     yield
     cache.clear()
+    translation.activate("en")
 
 
 @pytest.fixture(autouse=True)

@@ -43,7 +43,9 @@ def test_the_list_filters_by_status_kind_country_and_confirmation(staff_client, 
     url = reverse("admin:sponsorships_sponsorship_changelist")
     for query in ("status__exact=PENDING", "sponsor__kind__exact=CITY", "confirmed=yes"):
         assert "Ville de Lyonnet" in staff_client.get(f"{url}?{query}").content.decode()
-    assert "Ville de Lyonnet" not in staff_client.get(f"{url}?status__exact=ACTIVE").content.decode()
+    assert (
+        "Ville de Lyonnet" not in staff_client.get(f"{url}?status__exact=ACTIVE").content.decode()
+    )
     assert staff_client.get(f"{url}?sponsor__country__exact=FR").status_code == 200
 
 
@@ -151,7 +153,9 @@ def test_ending_after_a_release_tells_the_sponsor(staff_client, french_request):
 
 
 def test_a_step_that_does_not_fit_the_status_is_refused(staff_client, french_request):
-    staff_client.post(step_url(french_request, "end"), {"ended_on": "2024-12-13", "end_reason": "RELEASE"})
+    staff_client.post(
+        step_url(french_request, "end"), {"ended_on": "2024-12-13", "end_reason": "RELEASE"}
+    )
     french_request.refresh_from_db()
     assert french_request.status == Sponsorship.Status.PENDING
 

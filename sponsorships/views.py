@@ -155,8 +155,10 @@ def own_sponsorships(user):
     return Sponsorship.objects.filter(sponsor__user=user).select_related("sponsor", "detainee")
 
 
-@login_required
 def portal(request):
+    if not request.user.is_authenticated:
+        # A page rather than a bare redirect: it tells a sponsor where their password comes from.
+        return render(request, "sponsorships/portal_sign_in.html")
     sponsorships = own_sponsorships(request.user).prefetch_related("commitments")
     return render(request, "sponsorships/portal.html", {"sponsorships": sponsorships})
 

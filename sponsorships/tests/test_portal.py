@@ -39,10 +39,19 @@ def pdf_text(content):
     return "".join(page.extract_text() for page in reader.pages)
 
 
-def test_the_portal_needs_a_signed_in_user(client, db):
-    response = client.get(reverse("sponsorships:portal"))
-    assert response.status_code == 302
-    assert "/accounts/login/" in response["Location"]
+def test_the_portal_shows_nothing_but_a_sign_in_link_to_visitors(client, aram, sponsor_a):
+    mine = with_agreement(make_sponsorship(sponsor_a, aram))
+    page = client.get(reverse("sponsorships:portal")).content.decode()
+    assert reverse("account_login") + "?next=" in page
+    assert "Town A" not in page
+    for url in (
+        reverse("sponsorships:portal_detail", args=[mine.pk]),
+        reverse("sponsorships:agreement", args=[mine.pk]),
+        reverse("sponsorships:banner", args=[mine.pk, "poster"]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
 
 
 def test_sponsor_a_sees_only_their_own_sponsorships(client, aram, sponsor_a, sponsor_b):

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "simple_history",
     "mailer",
     "imagekit",
+    "django_countries",
     "libertas",
     "prisoners",
     "sponsorships",

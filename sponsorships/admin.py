@@ -1,1 +1,236 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
 
+from sponsorships import services
+from sponsorships.forms import DecisionForm, EndForm, SigningForm
+from sponsorships.models import Commitment, Sponsor, Sponsorship
+
+
+class SponsorAdminForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Sponsor
+        fields = [
+            "kind",
+            "name",
+            "country",
+            "city",
+            "logo",
+            "website",
+            "public_consent",
+            "contact_name",
+            "email",
+            "phone",
+            "language",
+            "user",
+        ]
+
+
+class EmailConfirmedFilter(admin.SimpleListFilter):
+    title = _("e-mail confirmed")
+    parameter_name = "confirmed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(sponsor__email_confirmed_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(sponsor__email_confirmed_at__isnull=True)
+        return queryset
+
+
+class SponsorshipInline(admin.TabularInline):
+    model = Sponsorship
+    fields = ["detainee", "status", "signed_on", "ended_on"]
+    readonly_fields = fields
+    extra = 0
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Sponsor)
+class SponsorAdmin(admin.ModelAdmin):
+    form = SponsorAdminForm
+    list_display = ["name", "kind", "country", "city", "public_consent", "email_confirmed_at"]
+    list_filter = ["kind", "country", "public_consent"]
+    search_fields = ["name", "city", "contact_name", "email"]
+    readonly_fields = ["email_confirmed_at", "created_at"]
+    raw_id_fields = ["user"]
+    inlines = [SponsorshipInline]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["kind", "name", "country", "city", "logo", "website", "public_consent"]},
+        ),
+        (
+            _("Private"),
+            {
+                "fields": [
+                    "contact_name",
+                    "email",
+                    "phone",
+                    "language",
+                    "user",
+                    "email_confirmed_at",
+                    "created_at",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "group", "order", "active"]
+    list_filter = ["group", "active"]
+    list_editable = ["order", "active"]
+
+
+@admin.register(Sponsorship)
+class SponsorshipAdmin(TabbedTranslationAdmin):
+    list_display = [
+        "sponsor",
+        "sponsor_kind",
+        "target",
+        "status",
+        "email_confirmed",
+        "signed_on",
+        "created_at",
+    ]
+    list_filter = ["status", "sponsor__kind", "sponsor__country", EmailConfirmedFilter]
+    list_select_related = ["sponsor", "detainee"]
+    search_fields = ["sponsor__name", "sponsor__email", "detainee__name"]
+    raw_id_fields = ["sponsor"]
+    filter_horizontal = ["commitments"]
+    readonly_fields = [
+        "status",
+        "decision_message",
+        "signed_on",
+        "signing_place",
+        "agreement",
+        "ended_on",
+        "end_reason",
+        "created_at",
+        "updated_at",
+    ]
+    change_form_template = "admin/sponsorships/sponsorship/change_form.html"
+
+    @admin.display(description=_("kind"), ordering="sponsor__kind")
+    def sponsor_kind(self, obj):
+        return obj.sponsor.get_kind_display()
+
+    @admin.display(description=_("detainee"), ordering="detainee__name")
+    def target(self, obj):
+        return obj.detainee or _("The whole group")
+
+    @admin.display(description=_("e-mail confirmed"), boolean=True)
+    def email_confirmed(self, obj):
+        return obj.sponsor.email_confirmed_at is not None
+
+    def get_urls(self):
+        steps = [
+            path(
+                "<int:pk>/step/<slug:step>/",
+                self.admin_site.admin_view(self.workflow_view),
+                name="sponsorships_sponsorship_workflow",
+            )
+        ]
+        return steps + super().get_urls()
+
+    # Which steps a sponsorship in each status may take.
+    STEPS = {
+        "approve": {
+            "from": [Sponsorship.Status.PENDING, Sponsorship.Status.DECLINED],
+            "form": DecisionForm,
+            "title": _("Approve the sponsorship"),
+        },
+        "decline": {
+            "from": [Sponsorship.Status.PENDING],
+            "form": DecisionForm,
+            "title": _("Decline the sponsorship"),
+        },
+        "sign": {
+            "from": [Sponsorship.Status.ACTIVE],
+            "form": SigningForm,
+            "title": _("Record the public signing"),
+        },
+        "end": {
+            "from": [Sponsorship.Status.ACTIVE],
+            "form": EndForm,
+            "title": _("End the sponsorship"),
+        },
+    }
+
+    def workflow_view(self, request, pk, step):
+        sponsorship = get_object_or_404(Sponsorship.objects.select_related("sponsor"), pk=pk)
+        if not self.has_change_permission(request, sponsorship):
+            raise PermissionDenied
+        config = self.STEPS.get(step)
+        if config is None or sponsorship.status not in config["from"]:
+            self.message_user(
+                request, _("This step is not possible in the current status."), messages.ERROR
+            )
+            return redirect(self.change_url(sponsorship))
+        if step == "approve" and sponsorship.sponsor.email_confirmed_at is None:
+            self.message_user(
+                request,
+                _("The sponsor has not confirmed their e-mail address yet."),
+                messages.ERROR,
+            )
+            return redirect(self.change_url(sponsorship))
+        initial = {}
+        if step == "sign":
+            initial = {
+                "signed_on": sponsorship.signed_on,
+                "signing_place": sponsorship.signing_place,
+            }
+        form = config["form"](request.POST or None, request.FILES or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            if step == "approve":
+                services.approve(sponsorship, data["message"])
+            elif step == "decline":
+                services.decline(sponsorship, data["message"])
+            elif step == "sign":
+                services.record_signing(
+                    sponsorship, data["signed_on"], data["signing_place"], data["agreement"]
+                )
+            else:
+                services.end(sponsorship, data["ended_on"], data["end_reason"])
+            self.message_user(
+                request, _("Done: the sponsor has been told by e-mail."), messages.SUCCESS
+            )
+            return redirect(self.change_url(sponsorship))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": sponsorship,
+            "title": config["title"],
+            "form": form,
+            "step": step,
+        }
+        return TemplateResponse(request, "admin/sponsorships/sponsorship/workflow.html", context)
+
+    def change_url(self, sponsorship):
+        return reverse("admin:sponsorships_sponsorship_change", args=[sponsorship.pk])
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        if obj is not None:
+            context["workflow_steps"] = [
+                {"step": step, "title": config["title"]}
+                for step, config in self.STEPS.items()
+                if obj.status in config["from"]
+            ]
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)

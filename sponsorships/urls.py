@@ -1,7 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from sponsorships import views  # noqa: F401
+from sponsorships import views
 
 app_name = "sponsorships"
 
-urlpatterns = []
+urlpatterns = [
+    path("sponsor/", views.signup, name="signup"),
+    path("sponsor/confirm/<str:token>/", views.confirm, name="confirm"),
+    path("sponsor/portal/", views.portal, name="portal"),
+    path("sponsor/portal/<int:pk>/", views.portal_detail, name="portal_detail"),
+    path("sponsor/portal/<int:pk>/agreement/", views.agreement, name="agreement"),
+    path("sponsor/portal/<int:pk>/banner/<slug:size>/", views.banner, name="banner"),
+    path("sponsors/", views.wall, name="wall"),
+]

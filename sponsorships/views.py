@@ -1,1 +1,228 @@
+from itertools import groupby
 
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, When
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import translation
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from prisoners.models import Detainee, Status, TimelineEvent, Visibility
+from sponsorships import pdf, services
+from sponsorships.forms import WHOLE_GROUP, SignupForm
+from sponsorships.models import Commitment, Sponsor, Sponsorship, profile_url
+
+SIGNUP_RATE = "10/h"
+
+
+def commitment_groups(commitments, selected=()):
+    """Commitments grouped Communicate / Plead / Support, in that order."""
+    order = {value: i for i, value in enumerate(Commitment.Group.values)}
+    ordered = sorted(commitments, key=lambda c: (order[c.group], c.order, c.pk))
+    return [
+        {
+            "label": Commitment.Group(group).label,
+            "items": [{"commitment": c, "checked": str(c.pk) in selected} for c in items],
+        }
+        for group, items in groupby(ordered, key=lambda c: c.group)
+    ]
+
+
+def signup_detainees():
+    """Detainees a sponsor may choose: those with no active sponsor first."""
+    return (
+        Detainee.objects.public()
+        .exclude(status__in=[Status.RELEASED, Status.DECEASED])
+        .annotate(
+            active_sponsors=Count(
+                "sponsorships", filter=Q(sponsorships__status=Sponsorship.Status.ACTIVE)
+            ),
+            sponsored=Case(When(active_sponsors=0, then=0), default=1, output_field=IntegerField()),
+        )
+        .order_by("sponsored", "name")
+        .prefetch_related(
+            Prefetch(
+                "sponsorships",
+                queryset=Sponsorship.objects.public().select_related("sponsor"),
+                to_attr="public_sponsorships",
+            )
+        )
+    )
+
+
+@ratelimit(key="ip", rate=SIGNUP_RATE, method="POST", block=False)
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if getattr(request, "limited", False):
+        return render(request, "sponsorships/ratelimited.html", status=429)
+    detainees = list(signup_detainees())
+    form = SignupForm(request.POST or None, request.FILES or None, detainees=detainees)
+    if request.method == "POST":
+        if form.is_spam:
+            # Answer as if it worked: a robot learns nothing, and nothing is stored.
+            return render(request, "sponsorships/signup_sent.html", {"email": ""})
+        if form.is_valid():
+            with transaction.atomic():
+                sponsorship = form.save(language=get_language())
+            services.send_confirmation(sponsorship)
+            return render(
+                request, "sponsorships/signup_sent.html", {"email": sponsorship.sponsor.email}
+            )
+    commitments = list(form.fields["commitments"].queryset)
+    selected_target = form["target"].value() or ""
+    options = [
+        {
+            "detainee": d,
+            "value": str(d.pk),
+            "checked": selected_target == str(d.pk),
+            "photo": d.photo if d.photo and d.visibility == Visibility.PUBLIC else None,
+            "sponsors": [s.sponsor for s in d.public_sponsorships],
+        }
+        for d in detainees
+    ]
+    return render(
+        request,
+        "sponsorships/signup.html",
+        {
+            "form": form,
+            "options": options,
+            "whole_group": WHOLE_GROUP,
+            "whole_group_checked": selected_target == WHOLE_GROUP,
+            "commitment_groups": commitment_groups(
+                commitments, {str(v) for v in form["commitments"].value() or []}
+            ),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    try:
+        if request.method == "POST":
+            sponsor = services.confirm_email(token)
+            return render(request, "sponsorships/confirmed.html", {"sponsor": sponsor})
+        sponsor = services.sponsor_for_token(token)
+    except services.LinkError as error:
+        return render(
+            request, "sponsorships/link_refused.html", {"reason": error.reason}, status=400
+        )
+    return render(request, "sponsorships/confirm.html", {"sponsor": sponsor})
+
+
+def wall(request):
+    sponsorships = (
+        Sponsorship.objects.public()
+        .select_related("sponsor", "detainee")
+        .order_by("sponsor__name", "sponsor__pk", "detainee__name")
+    )
+    by_sponsor = {}
+    group_sponsors = {}
+    for sponsorship in sponsorships:
+        sponsor = sponsorship.sponsor
+        if sponsorship.is_whole_group:
+            group_sponsors.setdefault(sponsor.pk, sponsor)
+            continue
+        entry = by_sponsor.setdefault(sponsor.pk, {"sponsor": sponsor, "detainees": []})
+        detainee = sponsorship.detainee
+        entry["detainees"].append({"detainee": detainee, "url": profile_url(detainee)})
+    kinds = [
+        {
+            "kind": kind,
+            "label": label,
+            "entries": [e for e in by_sponsor.values() if e["sponsor"].kind == kind],
+        }
+        for kind, label in Sponsor.Kind.choices
+    ]
+    return render(
+        request,
+        "sponsorships/wall.html",
+        {
+            "kinds": [k for k in kinds if k["entries"]],
+            "group_sponsors": list(group_sponsors.values()),
+        },
+    )
+
+
+# The portal of signed-in sponsors. Every query starts from the user's own sponsors,
+# so another sponsor's records answer 404.
+
+
+def own_sponsorships(user):
+    return Sponsorship.objects.filter(sponsor__user=user).select_related("sponsor", "detainee")
+
+
+def portal(request):
+    if not request.user.is_authenticated:
+        # A page rather than a bare redirect: it tells a sponsor where their password comes from.
+        return render(request, "sponsorships/portal_sign_in.html")
+    sponsorships = own_sponsorships(request.user).prefetch_related("commitments")
+    return render(request, "sponsorships/portal.html", {"sponsorships": sponsorships})
+
+
+@login_required
+def portal_detail(request, pk):
+    sponsorship = get_object_or_404(
+        own_sponsorships(request.user).prefetch_related("commitments"), pk=pk
+    )
+    detainee = sponsorship.detainee if sponsorship.detainee_is_public else None
+    timeline = []
+    if detainee is not None and not detainee.is_limited:
+        timeline = TimelineEvent.objects.filter(detainee=detainee).order_by("-date", "-pk")[:5]
+    return render(
+        request,
+        "sponsorships/portal_detail.html",
+        {
+            "sponsorship": sponsorship,
+            "detainee": detainee,
+            "profile_url": profile_url(detainee) if detainee else "",
+            "timeline": timeline,
+            "commitment_groups": commitment_groups(sponsorship.commitments.all()),
+            "formats": pdf.FORMATS,
+            "languages": settings.LANGUAGES,
+            "can_print": sponsorship.status == Sponsorship.Status.ACTIVE
+            and (detainee is not None or sponsorship.is_whole_group),
+        },
+    )
+
+
+@login_required
+def agreement(request, pk):
+    sponsorship = get_object_or_404(own_sponsorships(request.user), pk=pk)
+    if not sponsorship.agreement:
+        raise Http404
+    return FileResponse(
+        sponsorship.agreement.open("rb"),
+        as_attachment=True,
+        filename=f"libertas-agreement-{sponsorship.pk}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+def banner(request, pk, size):
+    sponsorship = get_object_or_404(
+        own_sponsorships(request.user), pk=pk, status=Sponsorship.Status.ACTIVE
+    )
+    if size not in pdf.FORMATS:
+        raise Http404
+    if not sponsorship.is_whole_group and not sponsorship.detainee_is_public:
+        raise Http404
+    language = request.GET.get("lang", get_language())
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        if sponsorship.is_whole_group:
+            content = pdf.group_banner(size)
+            name = "all"
+        else:
+            content = pdf.detainee_banner(sponsorship.detainee, size)
+            name = f"detainee-{sponsorship.detainee.pk}"
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="libertas-{size}-{name}-{language}.pdf"'
+    )
+    return response

@@ -9,9 +9,16 @@ from django.db import transaction
 from campaign import demo as campaign_demo
 from donations import demo as donations_demo
 from prisoners import demo as prisoners_demo
+from sponsorships import demo as sponsorships_demo
 
 # Each app keeps its own demo records; campaign, which may read every app, runs them.
-LOADERS = [campaign_demo.load, prisoners_demo.load, campaign_demo.load_actions, donations_demo.load]
+LOADERS = [
+    campaign_demo.load,
+    prisoners_demo.load,
+    sponsorships_demo.load,
+    campaign_demo.load_actions,
+    donations_demo.load,
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,92 @@
+"""Sample sponsors for the demo site: every organisation and person here is invented."""
+
+import datetime
+
+from django.utils import timezone
+
+from prisoners.models import Detainee
+from sponsorships.models import Commitment, Sponsor, Sponsorship
+
+SPONSORS = [
+    {
+        "name": "Sample town of Valbrune",
+        "kind": Sponsor.Kind.CITY,
+        "country": "FR",
+        "city": "Valbrune",
+        "detainee": "sample-aram-petrosyan",
+        "status": Sponsorship.Status.ACTIVE,
+        "signed_on": datetime.date(2024, 5, 18),
+        "signing_place": "Valbrune town hall",
+        "commitments": ["logo-on-website", "banners", "public-signing", "meet-family"],
+    },
+    {
+        "name": "Sample Human Rights Network",
+        "kind": Sponsor.Kind.NGO,
+        "country": "BE",
+        "city": "Brussels",
+        "detainee": "sample-hasmik-grigoryan",
+        "status": Sponsorship.Status.ACTIVE,
+        "commitments": ["media", "lobbying"],
+    },
+    {
+        "name": "Sample public figure Claire Demo",
+        "kind": Sponsor.Kind.PUBLIC_FIGURE,
+        "country": "FR",
+        "city": "Lyon",
+        "detainee": "sample-levon-sargsyan",
+        "status": Sponsorship.Status.ACTIVE,
+        "commitments": ["public-events", "media"],
+    },
+    {
+        "name": "Sample city of Nordhaven",
+        "kind": Sponsor.Kind.CITY,
+        "country": "DE",
+        "city": "Nordhaven",
+        "detainee": None,
+        "status": Sponsorship.Status.ACTIVE,
+        "commitments": ["logo-on-website", "lobbying", "material-support"],
+    },
+    {
+        "name": "Sample pending sponsor",
+        "kind": Sponsor.Kind.INDIVIDUAL,
+        "country": "AM",
+        "city": "Yerevan",
+        "detainee": "sample-gevorg-mkrtchyan",
+        "status": Sponsorship.Status.PENDING,
+        "commitments": ["take-part-in-events"],
+    },
+]
+
+
+def load():
+    detainees = {d.slug: d for d in Detainee.objects.filter(slug__startswith="sample-")}
+    commitments = {c.code: c for c in Commitment.objects.all()}
+    for data in SPONSORS:
+        slug = data["detainee"]
+        if slug and slug not in detainees:
+            continue
+        sponsor, _ = Sponsor.objects.update_or_create(
+            name=data["name"],
+            defaults={
+                "kind": data["kind"],
+                "country": data["country"],
+                "city": data["city"],
+                "public_consent": True,
+                "contact_name": "Sample contact",
+                "email": f"sponsor-{Sponsor.Kind(data['kind']).value.lower()}@example.org",
+                "language": "en",
+                "email_confirmed_at": timezone.now(),
+            },
+        )
+        sponsorship, _ = Sponsorship.objects.update_or_create(
+            sponsor=sponsor,
+            detainee=detainees[slug] if slug else None,
+            defaults={
+                "status": data["status"],
+                "signed_on": data.get("signed_on"),
+                "signing_place": data.get("signing_place", ""),
+            },
+        )
+        sponsorship.commitments.set(
+            [commitments[c] for c in data["commitments"] if c in commitments]
+        )

@@ -1,0 +1,141 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sponsorships.models import Commitment, Sponsor, Sponsorship
+from sponsorships.validators import clean_logo, validate_agreement_pdf
+
+WHOLE_GROUP = "group"
+
+
+class SignupForm(forms.ModelForm):
+    # A plain file field: clean_logo does the image checks, with our own messages.
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG, JPEG or WebP, at most 2 MB and 4000 × 4000 pixels."),
+    )
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Enter a web address such as https://example.org.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        error_messages={"invalid": _("Enter an e-mail address such as name@example.org.")},
+        help_text=_("We send a confirmation link to this address. It is never published."),
+    )
+    target = forms.ChoiceField(
+        label=_("Whom do you sponsor?"),
+        error_messages={
+            "required": _("Choose a detainee or the whole group."),
+            "invalid_choice": _("Choose a detainee or the whole group."),
+        },
+    )
+    commitments = forms.ModelMultipleChoiceField(
+        label=_("Your commitments"),
+        queryset=Commitment.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one commitment.")},
+    )
+    # A field people never see; robots that fill every field give themselves away.
+    nickname = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    class Meta:
+        model = Sponsor
+        fields = [
+            "kind",
+            "name",
+            "country",
+            "city",
+            "logo",
+            "website",
+            "public_consent",
+            "contact_name",
+            "email",
+            "phone",
+        ]
+        labels = {
+            "name": _("Name of the city, organisation or person"),
+            "public_consent": _(
+                "Show our name, place and logo on the sponsors wall and the detainee's profile"
+            ),
+        }
+        help_texts = {
+            "phone": _("Optional. Only the campaign team sees it."),
+        }
+        widgets = {"kind": forms.RadioSelect}
+
+    def __init__(self, *args, detainees=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.detainees = {str(d.pk): d for d in detainees}
+        self.fields["target"].choices = [(WHOLE_GROUP, _("The whole group"))] + [
+            (pk, d.public_name) for pk, d in self.detainees.items()
+        ]
+        self.fields["commitments"].queryset = Commitment.objects.filter(active=True)
+        self.fields["country"].error_messages["required"] = _("Choose your country.")
+        self.fields["name"].error_messages["required"] = _("Give the name to show.")
+        self.fields["contact_name"].error_messages["required"] = _("Give a contact person.")
+        self.fields["kind"].error_messages["required"] = _("Choose the kind of sponsor.")
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("nickname"))
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if not logo:
+            return logo
+        return clean_logo(logo)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors and self.files.get("logo"):
+            # Browsers never refill a file input, so say it rather than lose it silently.
+            self.add_error(
+                "logo",
+                _(
+                    "Please choose your logo file again: for your security, browsers do not "
+                    "keep a chosen file when a form is shown again."
+                ),
+            )
+        return cleaned
+
+    @property
+    def detainee(self):
+        target = self.cleaned_data.get("target")
+        return None if target == WHOLE_GROUP else self.detainees[target]
+
+    def save(self, language):
+        sponsor = super().save(commit=False)
+        sponsor.language = language
+        sponsor.save()
+        sponsorship = Sponsorship.objects.create(sponsor=sponsor, detainee=self.detainee)
+        sponsorship.commitments.set(self.cleaned_data["commitments"])
+        return sponsorship
+
+
+class DecisionForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the sponsor"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Included in the e-mail, in the sponsor's language as you write it."),
+    )
+
+
+class SigningForm(forms.Form):
+    signed_on = forms.DateField(
+        label=_("Signed on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    signing_place = forms.CharField(label=_("Place of signing"), max_length=200)
+    agreement = forms.FileField(
+        label=_("Signed agreement (PDF)"),
+        required=False,
+        validators=[validate_agreement_pdf],
+    )
+
+
+class EndForm(forms.Form):
+    ended_on = forms.DateField(label=_("Ended on"), widget=forms.DateInput(attrs={"type": "date"}))
+    end_reason = forms.ChoiceField(label=_("Reason"), choices=Sponsorship.EndReason.choices)

@@ -1,0 +1,204 @@
+"""The sponsorship workflow: it spans sponsors, sponsorships, user accounts and e-mail."""
+
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from sponsorships.models import Sponsor, Sponsorship
+
+CONFIRM_SALT = "sponsorships.confirm-email"
+CONFIRM_MAX_AGE = 7 * 24 * 60 * 60
+
+
+class LinkError(Exception):
+    """A confirmation link that is forged, expired or already used."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def absolute(path):
+    return settings.SITE_URL + path
+
+
+def send(template, to, language, context):
+    """Render sponsorships/email/<template>_subject.txt and _body.txt in one language."""
+    with translation.override(language):
+        subject = render_to_string(f"sponsorships/email/{template}_subject.txt", context)
+        body = render_to_string(f"sponsorships/email/{template}_body.txt", context)
+    send_mail(" ".join(subject.split()), body, None, to)
+
+
+def notify_sponsor(sponsorship, template, **extra):
+    sponsor = sponsorship.sponsor
+    context = {"sponsor": sponsor, "sponsorship": sponsorship, **extra}
+    with translation.override(sponsor.language):
+        context.setdefault("portal_url", absolute(reverse("sponsorships:portal")))
+    send(template, [sponsor.email], sponsor.language, context)
+
+
+# Sign-up and confirmation
+
+
+def confirmation_token(sponsor):
+    return signing.dumps({"sponsor": sponsor.pk, "email": sponsor.email}, salt=CONFIRM_SALT)
+
+
+def send_confirmation(sponsorship):
+    sponsor = sponsorship.sponsor
+    with translation.override(sponsor.language):
+        url = absolute(reverse("sponsorships:confirm", args=[confirmation_token(sponsor)]))
+    send(
+        "confirm",
+        [sponsor.email],
+        sponsor.language,
+        {"sponsor": sponsor, "sponsorship": sponsorship, "confirm_url": url},
+    )
+
+
+def sponsor_for_token(token):
+    """The sponsor a confirmation link names, or LinkError saying why it is refused."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.SignatureExpired:
+        raise LinkError("expired") from None
+    except signing.BadSignature:
+        raise LinkError("invalid") from None
+    sponsor = Sponsor.objects.filter(pk=data.get("sponsor"), email=data.get("email")).first()
+    if sponsor is None:
+        raise LinkError("invalid")
+    if sponsor.email_confirmed_at is not None:
+        raise LinkError("used")
+    return sponsor
+
+
+@transaction.atomic
+def confirm_email(token):
+    """Mark the sponsor's address confirmed, then pass their requests on to staff."""
+    sponsor = sponsor_for_token(token)
+    # Lock the row so two clicks at once cannot both pass.
+    sponsor = Sponsor.objects.select_for_update().get(pk=sponsor.pk)
+    if sponsor.email_confirmed_at is not None:
+        raise LinkError("used")
+    sponsor.email_confirmed_at = timezone.now()
+    sponsor.save(update_fields=["email_confirmed_at"])
+    sponsorships = list(
+        sponsor.sponsorships.filter(status=Sponsorship.Status.PENDING).select_related("detainee")
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        admin_urls = [
+            absolute(reverse("admin:sponsorships_sponsorship_change", args=[s.pk]))
+            for s in sponsorships
+        ]
+    if settings.STAFF_EMAILS:
+        send(
+            "staff_new_request",
+            settings.STAFF_EMAILS,
+            settings.LANGUAGE_CODE,
+            {"sponsor": sponsor, "items": list(zip(sponsorships, admin_urls, strict=True))},
+        )
+    return sponsor
+
+
+# Staff decisions
+
+
+def account_for(sponsor):
+    """The sponsor's user account, created (with a verified address) if they have none.
+
+    Returns (user, created). A new account has no usable password: the approval e-mail
+    carries allauth's password-reset link so the contact chooses one.
+    """
+    if sponsor.user_id:
+        return sponsor.user, False
+    User = get_user_model()
+    address = EmailAddress.objects.filter(email__iexact=sponsor.email).select_related("user")
+    address = address.first()
+    user = address.user if address else User.objects.filter(email__iexact=sponsor.email).first()
+    created = user is None
+    if created:
+        base = sponsor.email.split("@")[0][:100] or "sponsor"
+        username, n = base, 1
+        while User.objects.filter(username=username).exists():
+            n += 1
+            username = f"{base}{n}"
+        user = User.objects.create_user(username=username, email=sponsor.email)
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    address = EmailAddress.objects.filter(user=user, email__iexact=sponsor.email).first()
+    if address is None:
+        EmailAddress.objects.create(
+            user=user,
+            email=sponsor.email,
+            verified=True,
+            primary=not EmailAddress.objects.filter(user=user, primary=True).exists(),
+        )
+    elif not address.verified:
+        # The contact proved the address by following our confirmation link.
+        address.verified = True
+        address.save(update_fields=["verified"])
+    sponsor.user = user
+    sponsor.save(update_fields=["user"])
+    return user, created
+
+
+def set_password_url(user, language):
+    with translation.override(language):
+        path = reverse(
+            "account_reset_password_from_key",
+            kwargs={
+                "uidb36": user_pk_to_url_str(user),
+                "key": default_token_generator.make_token(user),
+            },
+        )
+    return absolute(path)
+
+
+@transaction.atomic
+def approve(sponsorship, message=""):
+    sponsorship.status = Sponsorship.Status.ACTIVE
+    sponsorship.decision_message = message
+    sponsorship.save(update_fields=["status", "decision_message", "updated_at"])
+    sponsor = sponsorship.sponsor
+    user, created = account_for(sponsor)
+    password_url = set_password_url(user, sponsor.language) if created else ""
+    with translation.override(sponsor.language):
+        login_url = absolute(reverse("account_login"))
+    notify_sponsor(
+        sponsorship, "approved", password_url=password_url, login_url=login_url, message=message
+    )
+
+
+def decline(sponsorship, message=""):
+    sponsorship.status = Sponsorship.Status.DECLINED
+    sponsorship.decision_message = message
+    sponsorship.save(update_fields=["status", "decision_message", "updated_at"])
+    notify_sponsor(sponsorship, "declined", message=message)
+
+
+def record_signing(sponsorship, signed_on, place, agreement=None):
+    sponsorship.signed_on = signed_on
+    sponsorship.signing_place = place
+    fields = ["signed_on", "signing_place", "updated_at"]
+    if agreement:
+        sponsorship.agreement = agreement
+        fields.append("agreement")
+    sponsorship.save(update_fields=fields)
+    notify_sponsor(sponsorship, "signed")
+
+
+def end(sponsorship, ended_on, reason):
+    sponsorship.status = Sponsorship.Status.ENDED
+    sponsorship.ended_on = ended_on
+    sponsorship.end_reason = reason
+    sponsorship.save(update_fields=["status", "ended_on", "end_reason", "updated_at"])
+    notify_sponsor(sponsorship, "ended")

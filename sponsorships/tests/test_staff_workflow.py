@@ -1,0 +1,188 @@
+"""Staff approve, decline, record the signing and end sponsorships in the admin."""
+
+import datetime
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from conftest import make_user
+from libertas.tests.test_admin_second_factor import current_code, sign_in
+from sponsorships.models import Commitment, Sponsorship
+from sponsorships.tests.conftest import make_sponsor, make_sponsorship
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client, alice):
+    secret = generate_totp_secret()
+    TOTP.activate(alice, secret)
+    sign_in(client, alice)
+    client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    return client
+
+
+def step_url(sponsorship, step):
+    return reverse("admin:sponsorships_sponsorship_workflow", args=[sponsorship.pk, step])
+
+
+@pytest.fixture
+def french_request(aram):
+    from django.utils import timezone
+
+    sponsor = make_sponsor("Ville de Lyonnet", language="fr", email_confirmed_at=timezone.now())
+    return make_sponsorship(sponsor, aram, status=Sponsorship.Status.PENDING)
+
+
+def test_the_list_filters_by_status_kind_country_and_confirmation(staff_client, french_request):
+    url = reverse("admin:sponsorships_sponsorship_changelist")
+    for query in ("status__exact=PENDING", "sponsor__kind__exact=CITY", "confirmed=yes"):
+        assert "Ville de Lyonnet" in staff_client.get(f"{url}?{query}").content.decode()
+    assert (
+        "Ville de Lyonnet" not in staff_client.get(f"{url}?status__exact=ACTIVE").content.decode()
+    )
+    assert staff_client.get(f"{url}?sponsor__country__exact=FR").status_code == 200
+
+
+def test_the_change_page_offers_the_steps_of_the_current_status(staff_client, french_request):
+    page = staff_client.get(
+        reverse("admin:sponsorships_sponsorship_change", args=[french_request.pk])
+    ).content.decode()
+    assert step_url(french_request, "approve") in page
+    assert step_url(french_request, "decline") in page
+    assert step_url(french_request, "end") not in page
+
+
+def test_approval_creates_an_account_and_writes_in_the_sponsor_s_language(
+    staff_client, french_request
+):
+    response = staff_client.post(step_url(french_request, "approve"), {"message": "Bienvenue !"})
+    assert response.status_code == 302
+    french_request.refresh_from_db()
+    assert french_request.status == Sponsorship.Status.ACTIVE
+    assert french_request.decision_message == "Bienvenue !"
+    user = french_request.sponsor.user
+    assert EmailAddress.objects.get(user=user, email=user.email).verified
+    message = mail.outbox[-1]
+    assert message.to == [french_request.sponsor.email]
+    assert "approuvé" in message.subject
+    assert "Bienvenue !" in message.body
+    assert "/fr/accounts/password/reset/key/" in message.body
+
+
+def test_approval_links_an_existing_account_instead_of_making_another(aram, bob):
+    from django.utils import timezone
+
+    from sponsorships import services
+
+    sponsor = make_sponsor("Bob's Town", email=bob.email, email_confirmed_at=timezone.now())
+    sponsorship = make_sponsorship(sponsor, aram, status=Sponsorship.Status.PENDING)
+    services.approve(sponsorship)
+    sponsor.refresh_from_db()
+    assert sponsor.user == bob
+    assert bob.has_usable_password()
+    assert "/accounts/password/reset/key/" not in mail.outbox[-1].body
+    assert "/en/accounts/login/" in mail.outbox[-1].body
+
+
+def test_an_unconfirmed_request_cannot_be_approved(staff_client, aram):
+    sponsorship = make_sponsorship(make_sponsor("Unconfirmed"), aram, status="PENDING")
+    response = staff_client.post(step_url(sponsorship, "approve"), {"message": ""})
+    assert response.status_code == 302
+    sponsorship.refresh_from_db()
+    assert sponsorship.status == Sponsorship.Status.PENDING
+    assert mail.outbox == []
+
+
+def test_declining_sends_the_message_in_the_sponsor_s_language(staff_client, french_request):
+    staff_client.post(step_url(french_request, "decline"), {"message": "Merci, mais non."})
+    french_request.refresh_from_db()
+    assert french_request.status == Sponsorship.Status.DECLINED
+    assert "Merci, mais non." in mail.outbox[-1].body
+    assert "Bonjour" in mail.outbox[-1].body
+
+
+def test_recording_the_signing_stores_the_agreement_and_tells_the_sponsor(
+    staff_client, french_request
+):
+    french_request.status = Sponsorship.Status.ACTIVE
+    french_request.save(update_fields=["status"])
+    pdf = SimpleUploadedFile("signed.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+    response = staff_client.post(
+        step_url(french_request, "sign"),
+        {"signed_on": "2024-05-18", "signing_place": "Hôtel de ville", "agreement": pdf},
+    )
+    assert response.status_code == 302
+    french_request.refresh_from_db()
+    assert french_request.signed_on == datetime.date(2024, 5, 18)
+    assert french_request.agreement.name.startswith("private/agreements/")
+    assert "Hôtel de ville" in mail.outbox[-1].body
+    assert "signée" in mail.outbox[-1].subject
+
+
+def test_an_agreement_that_is_not_a_pdf_is_refused(staff_client, french_request, media):
+    french_request.status = Sponsorship.Status.ACTIVE
+    french_request.save(update_fields=["status"])
+    fake = SimpleUploadedFile("signed.pdf", b"<html>not a pdf</html>", "application/pdf")
+    response = staff_client.post(
+        step_url(french_request, "sign"),
+        {"signed_on": "2024-05-18", "signing_place": "Lyon", "agreement": fake},
+    )
+    assert response.status_code == 200
+    assert "The signed agreement must be a PDF file." in response.content.decode()
+    french_request.refresh_from_db()
+    assert not french_request.agreement
+    assert mail.outbox == []
+
+
+def test_ending_after_a_release_tells_the_sponsor(staff_client, french_request):
+    french_request.status = Sponsorship.Status.ACTIVE
+    french_request.save(update_fields=["status"])
+    staff_client.post(
+        step_url(french_request, "end"), {"ended_on": "2024-12-13", "end_reason": "RELEASE"}
+    )
+    french_request.refresh_from_db()
+    assert french_request.status == Sponsorship.Status.ENDED
+    assert french_request.end_reason == Sponsorship.EndReason.RELEASE
+    assert "libéré" in mail.outbox[-1].body
+
+
+def test_a_step_that_does_not_fit_the_status_is_refused(staff_client, french_request):
+    staff_client.post(
+        step_url(french_request, "end"), {"ended_on": "2024-12-13", "end_reason": "RELEASE"}
+    )
+    french_request.refresh_from_db()
+    assert french_request.status == Sponsorship.Status.PENDING
+
+
+def test_a_visitor_without_staff_rights_cannot_take_a_step(client, bob, french_request):
+    client.force_login(bob)
+    response = client.post(step_url(french_request, "approve"), {"message": ""})
+    assert response.status_code == 302
+    french_request.refresh_from_db()
+    assert french_request.status == Sponsorship.Status.PENDING
+
+
+def test_the_commitments_are_created_in_three_translated_groups(db):
+    commitments = Commitment.objects.all()
+    assert commitments.count() == 9
+    assert set(commitments.values_list("group", flat=True)) == set(Commitment.Group.values)
+    for commitment in commitments:
+        assert commitment.title_en and commitment.title_fr and commitment.title_hy
+    assert Commitment.objects.filter(group="PLEAD").get().code == "lobbying"
+
+
+def test_editors_may_view_add_and_change_sponsorships_but_not_delete(db):
+    editors = Group.objects.get(name="Editors")
+    codenames = set(editors.permissions.values_list("codename", flat=True))
+    for model in ("sponsor", "sponsorship", "commitment"):
+        assert {f"view_{model}", f"add_{model}", f"change_{model}"} <= codenames
+        assert f"delete_{model}" not in codenames
+    editor = make_user("editor@example.org", is_staff=True)
+    editor.groups.add(editors)
+    assert editor.has_perm("sponsorships.change_sponsorship")

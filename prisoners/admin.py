@@ -18,6 +18,25 @@ from prisoners.models import (
 )
 
 
+class SponsoredFilter(admin.SimpleListFilter):
+    """Sponsored or not. The relation belongs to the sponsorships app and is named here only
+    as a lookup, so that prisoners keeps importing no other app."""
+
+    title = _("sponsored")
+    parameter_name = "sponsored"
+    ACTIVE_SPONSORSHIP = {"sponsorships__status": "ACTIVE"}
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Sponsored")), ("no", _("Not sponsored"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(**self.ACTIVE_SPONSORSHIP).distinct()
+        if self.value() == "no":
+            return queryset.exclude(**self.ACTIVE_SPONSORSHIP)
+        return queryset
+
+
 class TimelineEventInline(TranslationStackedInline):
     model = TimelineEvent
     extra = 0
@@ -36,7 +55,7 @@ class SourceInline(admin.TabularInline):
 class DetaineeAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     form = DetaineeAdminForm
     list_display = ["name", "category", "status", "visibility", "captured_on", "last_seen_on"]
-    list_filter = ["category", "status", "visibility"]
+    list_filter = ["category", "status", "visibility", SponsoredFilter]
     search_fields = ["name", "name_en", "name_fr", "name_hy", "slug", "search_text"]
     prepopulated_fields = {"slug": ["name_en"]}
     readonly_fields = ["photo_preview"]

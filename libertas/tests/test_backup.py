@@ -26,8 +26,7 @@ def test_backup_then_restore_brings_back_records_and_files(tmp_path, settings):
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", str(archive), stdout=open("/dev/null", "w"))  # noqa: SIM115
 
-    Detainee.objects.all().delete()
-    Organisation.objects.all().delete()
+    call_command("flush", interactive=False, verbosity=0)
     (settings.MEDIA_ROOT / stored_photo).unlink()
 
     call_command("restore", str(archive), no_input=True, stdout=open("/dev/null", "w"))  # noqa: SIM115

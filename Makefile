@@ -6,7 +6,7 @@ APPS := prisoners sponsorships donations campaign
 LANGS := -l fr -l hy
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test venv check lint format messages extract-messages backup restore clean
+.PHONY: bench run test venv check lint format messages extract-messages backup restore clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
@@ -63,3 +63,12 @@ restore: venv
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
+
+# The speed budgets (DESIGN.md), measured at 10 and 10,000 detainees: writes BENCHMARKS.md.
+# SQLite always; PostgreSQL too when DATABASE_URL points at a server (the bench makes and drops
+# its own databases libertas_bench_10 and libertas_bench_10000 there). Not part of `make test`.
+bench: venv
+	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get install -y wrk; \
+		else echo "wrk is missing: sudo apt-get install wrk"; exit 1; fi; }
+	@test -x .bench/node_modules/.bin/lighthouse || npm install --prefix .bench --no-audit --no-fund lighthouse
+	DJANGO_DEBUG=1 $(PY) manage.py bench

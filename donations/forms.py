@@ -71,6 +71,21 @@ class DonationForm(forms.Form):
     # A field people never see: a bot that fills every field gives itself away.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A select of every public record would weigh hundreds of kilobytes on a phone: the
+        # field offers only the record the visitor came from ("Donate in their name" on a
+        # profile), and is hidden otherwise. Validation still checks it against every
+        # public record.
+        field = self.fields["dedicated_to"]
+        chosen = self.data.get("dedicated_to") or self.initial.get("dedicated_to")
+        if chosen and str(chosen).isdigit():
+            field.queryset = field.queryset.filter(pk=chosen)
+        elif chosen:
+            field.queryset = field.queryset.none()
+        else:
+            field.widget = forms.HiddenInput()
+
     def is_bot(self):
         return bool(self.data.get("website"))
 

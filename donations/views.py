@@ -24,7 +24,9 @@ DONATE_RATE = "10/h"
 @ratelimit(key="ip", rate=DONATE_RATE, method="POST", block=False)
 def donate(request):
     configured = services.is_configured()
-    form = DonationForm(request.POST or None)
+    form = DonationForm(
+        request.POST or None, initial={"dedicated_to": request.GET.get("dedicated_to", "")}
+    )
     if request.method == "POST" and configured:
         if getattr(request, "limited", False):
             return render(request, "donations/too_many.html", status=429)

@@ -5,12 +5,15 @@ session or messages cookie, that sets no cookie itself (so no CSRF token, no ses
 is not marked private. The language prefix is part of the path, so each language has its own
 entry. Any save or delete of a content model bumps a generation number that is part of
 every key, so staff see a change at once; a time limit bounds what other writes may leave.
+Pages are stored compressed (GZipMiddleware sits below this one), so browsers that accept
+gzip and clients that do not each have their own entry.
 """
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_response_headers
 
 GENERATION_KEY = "page-cache:generation"
@@ -69,7 +72,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not cacheable_request(request):
             return self.get_response(request)
-        key = f"page-cache:{generation()}:{request.get_full_path()}"
+        encoding = (
+            "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else "-"
+        )
+        key = f"page-cache:{generation()}:{encoding}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"

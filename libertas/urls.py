@@ -25,5 +25,5 @@ urlpatterns += i18n_patterns(
     path("", include("campaign.urls")),
 )
 
-if settings.DEBUG:
+if settings.SERVE_MEDIA:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

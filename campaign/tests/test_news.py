@@ -1,6 +1,7 @@
 import datetime
 import xml.etree.ElementTree as ET
 
+import pytest
 from django.template import Context, Template
 from django.utils import timezone
 
@@ -110,3 +111,15 @@ def test_detainee_news_tag_renders_nothing_for_a_hidden_detainee(db, hidden_deta
         Context({"d": hidden_detainee})
     )
     assert html.strip() == ""
+
+
+@pytest.mark.parametrize("size", [10, 1000])
+def test_news_list_query_count_does_not_grow_with_the_news(
+    client, db, django_assert_max_num_queries, size
+):
+    NewsItem.objects.bulk_create(
+        NewsItem(slug=f"n-{i}", title=f"Item {i}", summary="S", body="B") for i in range(size)
+    )
+    with django_assert_max_num_queries(10):
+        response = client.get("/en/news/?page=2")
+    assert response.status_code == 200

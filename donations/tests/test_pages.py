@@ -62,3 +62,38 @@ def test_demo_donations_load_twice_without_duplicates(db):
     count = Donation.objects.paid().count()
     call_command("load_demo", verbosity=0)
     assert Donation.objects.paid().count() == count >= 3
+
+
+def test_donate_page_offers_only_the_record_the_visitor_came_from(client, settings, db):
+    from prisoners.models import Detainee, Visibility
+
+    settings.STRIPE_SECRET_KEY = "sk_test_page"
+    chosen, other = (
+        Detainee.objects.create(slug=slug, name=slug.title(), category="POW",
+                                visibility=Visibility.PUBLIC)
+        for slug in ("chosen-person", "other-person")
+    )  # fmt: skip
+    plain = client.get("/en/donate/").content.decode()
+    assert "Chosen-Person" not in plain and "Other-Person" not in plain
+    page = client.get(f"/en/donate/?dedicated_to={chosen.pk}").content.decode()
+    assert "Chosen-Person" in page
+    assert "Other-Person" not in page
+
+
+@pytest.mark.parametrize("size", [10, 2000])
+def test_donate_page_stays_within_ten_queries_whatever_the_registry_size(
+    client, settings, db, django_assert_max_num_queries, size
+):
+    from prisoners.models import Detainee, Visibility
+
+    settings.STRIPE_SECRET_KEY = "sk_test_page"
+    Detainee.objects.bulk_create(
+        Detainee(slug=f"p-{i}", name=f"P {i}", category="POW", visibility=Visibility.PUBLIC)
+        for i in range(size)
+    )
+    first = Detainee.objects.order_by("pk").first()
+    for url in ("/en/donate/", f"/en/donate/?dedicated_to={first.pk}"):
+        with django_assert_max_num_queries(10):
+            response = client.get(url)
+        assert response.status_code == 200
+        assert len(response.content) < 30_000

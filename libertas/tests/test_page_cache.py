@@ -54,3 +54,17 @@ def test_unchanged_page_answers_304_to_a_conditional_get(client, demo_data, page
     etag = client.get("/en/privacy/")["ETag"]
     response = client.get("/en/privacy/", HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
+
+
+def test_pages_are_cached_compressed_for_browsers_and_plain_for_other_clients(
+    client, demo_data, page_cache
+):
+    gzip = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+    assert client.get("/en/prisoners/", **gzip)["X-Page-Cache"] == "miss"
+    compressed = client.get("/en/prisoners/", **gzip)
+    assert compressed["X-Page-Cache"] == "hit"
+    assert compressed["Content-Encoding"] == "gzip"
+    plain = client.get("/en/prisoners/")
+    assert plain["X-Page-Cache"] == "miss"
+    assert not plain.has_header("Content-Encoding")
+    assert b"</html>" in plain.content

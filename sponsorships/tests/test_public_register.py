@@ -101,3 +101,28 @@ def test_the_wall_stays_within_its_query_budget(client, django_assert_max_num_qu
     with django_assert_max_num_queries(10):
         response = client.get(reverse("sponsorships:wall"))
     assert response.content.decode().count("Group sponsor") == 50
+
+
+@pytest.mark.parametrize("size", [10, 1000])
+def test_the_wall_query_count_does_not_grow_with_the_sponsors(
+    client, db, django_assert_max_num_queries, size
+):
+    from prisoners.models import Category, Detainee, Visibility
+    from sponsorships.models import Sponsor, Sponsorship
+
+    detainees = Detainee.objects.bulk_create(
+        Detainee(slug=f"p-{i}", name=f"P {i}", category=Category.POW, visibility=Visibility.PUBLIC)
+        for i in range(size)
+    )
+    sponsors = Sponsor.objects.bulk_create(
+        Sponsor(kind=Sponsor.Kind.CITY, name=f"City {i}", country="FR", public_consent=True,
+                contact_name="C", email=f"c{i}@example.org")
+        for i in range(size)
+    )  # fmt: skip
+    Sponsorship.objects.bulk_create(
+        Sponsorship(sponsor=s, detainee=d, status=Sponsorship.Status.ACTIVE)
+        for s, d in zip(sponsors, detainees, strict=True)
+    )
+    with django_assert_max_num_queries(10):
+        response = client.get("/en/sponsors/")
+    assert response.content.decode().count("City ") >= size

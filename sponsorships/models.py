@@ -123,8 +123,11 @@ class SponsorshipQuerySet(models.QuerySet):
 
     def public(self):
         """What a public page may show: active, consenting, about a public record or everyone."""
+        # Said positively: a negated condition on the nullable join becomes a NOT IN
+        # subquery that PostgreSQL plans badly on a large registry.
+        shown = [Visibility.PUBLIC, Visibility.LIMITED]
         return self.active().filter(
-            Q(detainee__isnull=True) | ~Q(detainee__visibility=Visibility.HIDDEN),
+            Q(detainee__isnull=True) | Q(detainee__visibility__in=shown),
             sponsor__public_consent=True,
         )
 

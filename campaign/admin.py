@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from campaign.forms import NewsItemAdminForm
 from campaign.models import (
     Event,
     Follower,
@@ -31,6 +32,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
 
 @admin.register(NewsItem)
 class NewsItemAdmin(TabbedTranslationAdmin):
+    form = NewsItemAdminForm
     list_display = ["title", "kind", "published_at", "published"]
     list_filter = ["kind", "published"]
     search_fields = ["title", "summary"]

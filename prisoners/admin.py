@@ -7,6 +7,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from libertas.privacy import privacy_actions
+from prisoners import privacy
 from prisoners.forms import DetaineeAdminForm
 from prisoners.models import (
     CampaignFigure,
@@ -161,4 +163,5 @@ class CorrectionRequestAdmin(admin.ModelAdmin):
     list_editable = ["handled"]
     search_fields = ["detainee__name", "what_is_wrong", "evidence", "name", "email"]
     readonly_fields = ["detainee", "what_is_wrong", "evidence", "name", "email", "created_at"]
+    actions = privacy_actions(privacy.export, privacy.erase, "email")
     date_hierarchy = "created_at"

@@ -87,8 +87,9 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def staff_client(client, alice):
-    from libertas.tests.test_admin_second_factor import current_code, sign_in
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from libertas.tests.test_admin_second_factor import current_code, sign_in
 
     secret = generate_totp_secret()
     TOTP.activate(alice, secret)

@@ -1,6 +1,7 @@
 import csv
 
 from django.contrib import admin
+from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,8 @@ class PageAdmin(TabbedTranslationAdmin):
 class OrganisationAdmin(TabbedTranslationAdmin):
     list_display = ["name", "contact_name", "email", "order"]
     list_editable = ["order"]
+    # Say the scheme now, as Django 6 will: no deprecation warning on this page.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(NewsItem)

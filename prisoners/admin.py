@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -146,6 +146,8 @@ class DetaineeAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    # Say the scheme now, as Django 6 will: no deprecation warning on this page.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "publisher", "published_on", "reliability"]
     list_filter = ["reliability"]
     search_fields = ["title", "publisher", "url"]

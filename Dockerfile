@@ -27,5 +27,5 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8000/healthz || exit 1
 
-CMD ["gunicorn", "libertas.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", \
+CMD ["gunicorn", "libertas.wsgi", "-c", "python:libertas.gunicorn_conf", "--bind", "0.0.0.0:8000", "--workers", "3", \
      "--access-logfile", "-", "--forwarded-allow-ips", "*"]

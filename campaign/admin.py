@@ -1,11 +1,14 @@
 import csv
 
 from django.contrib import admin
+from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from campaign import privacy
+from campaign.forms import NewsItemAdminForm
 from campaign.models import (
     Event,
     Follower,
@@ -16,6 +19,7 @@ from campaign.models import (
     Petition,
     Signature,
 )
+from libertas.privacy import privacy_actions
 
 
 @admin.register(Page)
@@ -27,10 +31,13 @@ class PageAdmin(TabbedTranslationAdmin):
 class OrganisationAdmin(TabbedTranslationAdmin):
     list_display = ["name", "contact_name", "email", "order"]
     list_editable = ["order"]
+    # Say the scheme now, as Django 6 will: no deprecation warning on this page.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(NewsItem)
 class NewsItemAdmin(TabbedTranslationAdmin):
+    form = NewsItemAdminForm
     list_display = ["title", "kind", "published_at", "published"]
     list_filter = ["kind", "published"]
     search_fields = ["title", "summary"]
@@ -92,13 +99,21 @@ class ConfirmedFilter(admin.SimpleListFilter):
         return queryset
 
 
+def erase_everywhere(email):
+    return sum(privacy.erase_all(email).values())
+
+
+# A signer or follower asking for erasure means every record of theirs, in every app.
+PRIVACY_ACTIONS = privacy_actions(privacy.export_all, erase_everywhere, "email")
+
+
 @admin.register(Signature)
 class SignatureAdmin(admin.ModelAdmin):
     list_display = ["name", "email", "country", "petition", "created_at", "confirmed_at"]
     list_filter = [ConfirmedFilter, "petition", "country", "language"]
     search_fields = ["name", "email"]
     readonly_fields = ["confirmed_at", "created_at"]
-    actions = [export_confirmed_signatures]
+    actions = [export_confirmed_signatures, *PRIVACY_ACTIONS]
     list_select_related = ["petition"]
 
 
@@ -116,4 +131,5 @@ class FollowerAdmin(admin.ModelAdmin):
     search_fields = ["email"]
     readonly_fields = ["confirmed_at", "created_at"]
     list_select_related = ["detainee"]
+    actions = PRIVACY_ACTIONS
     raw_id_fields = ["detainee"]

@@ -261,13 +261,22 @@ on Stripe's page, which you reach by a link.
   sponsorship lasts and two years after it ends.
 - **Donors**: name, e-mail, amount and date, to send a receipt and to keep the accounts the law
   requires. Your name is shown on a list only if you ask for it.
+- **Petition signers**: name, e-mail, country and comment. A signature you have not
+  confirmed within 30 days is deleted; a confirmed one is kept for as long as the petition
+  is open, so that the count we hand to the addressees is true.
+- **Followers**: your e-mail address and the person you follow, to tell you when their
+  record changes. Every message has a link that deletes the follow at once.
+- **Reports of an inaccuracy**: what you wrote, and your name and e-mail if you gave them, so
+  the team can ask you about it.
 - **Accounts**: your e-mail address and a protected password.
 
 ## Your rights
 
 You may ask for a copy of what we hold about you, or for its erasure, by writing to
 contactlibertas2020@gmail.com. We anonymise donations instead of deleting them, because the
-accounts must keep amounts and dates.
+accounts must keep amounts and dates. A confirmed petition signature loses your name, e-mail
+and comment but still counts; follows are deleted; a sponsor's contact details are removed
+and the sign-in account is closed.
 
 ## About the people we write about
 
@@ -286,13 +295,22 @@ d'ailleurs. Les paiements se font sur la page de Stripe, que vous rejoignez par 
   jamais affichés. Conservés pendant le parrainage et deux ans après sa fin.
 - **Donateurs** : nom, adresse e-mail, montant et date, pour envoyer un reçu et tenir la
   comptabilité exigée par la loi. Votre nom n'apparaît sur une liste que si vous le demandez.
+- **Signataires de la pétition** : nom, adresse e-mail, pays et commentaire. Une signature
+  que vous n'avez pas confirmée dans les 30 jours est supprimée ; une signature confirmée est
+  gardée tant que la pétition est ouverte, pour que le total remis aux destinataires soit exact.
+- **Abonnés** : votre adresse e-mail et la personne que vous suivez, pour vous prévenir quand
+  sa fiche change. Chaque message contient un lien qui supprime aussitôt l'abonnement.
+- **Signalements d'erreur** : ce que vous avez écrit, et votre nom et votre adresse e-mail si
+  vous les avez donnés, pour que l'équipe puisse vous poser des questions.
 - **Comptes** : votre adresse e-mail et un mot de passe protégé.
 
 ## Vos droits
 
 Vous pouvez demander une copie de ce que nous détenons sur vous, ou son effacement, en
 écrivant à contactlibertas2020@gmail.com. Nous anonymisons les dons au lieu de les supprimer,
-car la comptabilité doit garder les montants et les dates.
+car la comptabilité doit garder les montants et les dates. Une signature confirmée perd votre
+nom, votre adresse et votre commentaire mais reste comptée ; les abonnements sont supprimés ;
+les coordonnées de contact d'un parrain sont effacées et son compte est fermé.
 
 ## Les personnes dont nous parlons
 
@@ -313,13 +331,23 @@ Les notes privées et les contacts des familles ne sont jamais affichés.
 - **Նվիրատուներ**՝ անուն, էլ. հասցե, գումար և ամսաթիվ՝ անդորրագիր ուղարկելու և օրենքով
   պահանջվող հաշվապահությունը վարելու համար։ Ձեր անունը ցուցակում երևում է միայն ձեր
   խնդրանքով։
+- **Խնդրագիրը ստորագրողներ**՝ անուն, էլ. հասցե, երկիր և մեկնաբանություն։ Ստորագրությունը,
+  որը 30 օրվա ընթացքում չեք հաստատել, ջնջվում է. հաստատվածը պահվում է այնքան ժամանակ, քանի
+  դեռ խնդրագիրը բաց է, որպեսզի հասցեատերերին փոխանցվող թիվը ճշգրիտ լինի։
+- **Հետևորդներ**՝ ձեր էլ. հասցեն և այն մարդը, ում հետևում եք, որպեսզի տեղեկացնենք, երբ
+  նրա տվյալները փոխվեն։ Յուրաքանչյուր նամակում կա հղում, որը անմիջապես ջնջում է հետևումը։
+- **Անճշտության մասին հաղորդումներ**՝ ձեր գրածը, ինչպես նաև ձեր անունն ու էլ. հասցեն, եթե
+  դրանք նշել եք, որպեսզի թիմը կարողանա ձեզ հարցեր տալ։
 - **Հաշիվներ**՝ ձեր էլ. հասցեն և պաշտպանված գաղտնաբառ։
 
 ## Ձեր իրավունքները
 
 Կարող եք խնդրել ձեր մասին մեր պահած տվյալների պատճենը կամ դրանց ջնջումը՝ գրելով
 contactlibertas2020@gmail.com հասցեին։ Նվիրատվությունները ջնջելու փոխարեն անանուն ենք
-դարձնում, քանի որ հաշվապահությունը պետք է պահի գումարներն ու ամսաթվերը։
+դարձնում, քանի որ հաշվապահությունը պետք է պահի գումարներն ու ամսաթվերը։ Հաստատված
+ստորագրությունից հեռացվում են ձեր անունը, էլ. հասցեն և մեկնաբանությունը, բայց այն
+շարունակում է հաշվվել. հետևումները ջնջվում են. հովանավորի կոնտակտային տվյալները
+հեռացվում են, և նրա հաշիվը փակվում է։
 
 ## Մարդիկ, որոնց մասին գրում ենք
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Country, Follower, NewsItem, Signature
+from libertas.images import CheckedImageField
 
 
 class HoneypotMixin(forms.Form):
@@ -59,3 +60,22 @@ class NewsFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Show"), required=False, choices=[("", _("Everything")), *NewsItem.Kind.choices]
     )
+
+
+# The image of a news item goes through the same checks as every other upload.
+NEWS_IMAGE_MAX_BYTES = 8 * 1024 * 1024
+NEWS_IMAGE_MAX_PIXELS = 40_000_000
+
+
+class NewsItemAdminForm(forms.ModelForm):
+    image = CheckedImageField(
+        max_bytes=NEWS_IMAGE_MAX_BYTES,
+        max_pixels=NEWS_IMAGE_MAX_PIXELS,
+        label=_("image"),
+        required=False,
+        help_text=_("PNG, JPEG or WebP, at most 8 MB. Location and camera data are removed."),
+    )
+
+    class Meta:
+        model = NewsItem
+        fields = "__all__"  # noqa: DJ007

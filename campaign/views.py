@@ -321,7 +321,9 @@ def follow_confirm(request, token):
 
 # Mail clients POST here without a CSRF token (RFC 8058 one-click); the signed token
 # is the proof. A GET only shows a button, so link scanners unsubscribe nobody.
+# A forged POST can do no harm: it needs a token we signed, and it only removes a follow.
 @csrf_exempt
+@ratelimit(key="ip", rate="30/h", method="POST", block=True)
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     try:

@@ -5,8 +5,10 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from donations import privacy
 from donations.models import Donation, StripeEvent
 from donations.money import format_money
+from libertas.privacy import privacy_actions
 
 STRIPE_FIELDS = [
     "stripe_checkout_session_id",
@@ -76,7 +78,7 @@ class DonationAdmin(admin.ModelAdmin):
         ("created_at", "paid_at", "receipt_sent_at", "subscription_ended_at"),
     ]
     raw_id_fields = ["dedicated_to"]
-    actions = ["export_csv"]
+    actions = ["export_csv", *privacy_actions(privacy.export, privacy.erase, "donor_email")]
 
     def has_add_permission(self, request):
         return False  # only a donor, through Stripe, creates a donation

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns a blocked rate limit (block=True) into RATELIMIT_VIEW's translated 429 page.
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "libertas.urls"
@@ -214,6 +216,9 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Libertas] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
+# Failed sign-ins are counted per address and per account; past the limit allauth answers
+# with templates/429.html (translated). Explicit here so the limits are reviewed, not inherited.
+ACCOUNT_RATE_LIMITS = {"login": "30/m/ip", "login_failed": "10/m/ip,5/300s/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Libertas"
 LOGIN_REDIRECT_URL = "/"
@@ -285,3 +290,5 @@ RATELIMIT_VIEW = "libertas.views.ratelimited"
 RATELIMIT_IP_META_KEY = "libertas.views.client_ip"
 # How many proxies (load balancer, TLS terminator) stand between visitors and gunicorn.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# allauth counts failed sign-ins by the same visitor address.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT

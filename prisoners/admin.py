@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +7,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from libertas.privacy import privacy_actions
+from prisoners import privacy
 from prisoners.forms import DetaineeAdminForm
 from prisoners.models import (
     CampaignFigure,
@@ -144,6 +146,8 @@ class DetaineeAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    # Say the scheme now, as Django 6 will: no deprecation warning on this page.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "publisher", "published_on", "reliability"]
     list_filter = ["reliability"]
     search_fields = ["title", "publisher", "url"]
@@ -161,4 +165,5 @@ class CorrectionRequestAdmin(admin.ModelAdmin):
     list_editable = ["handled"]
     search_fields = ["detainee__name", "what_is_wrong", "evidence", "name", "email"]
     readonly_fields = ["detainee", "what_is_wrong", "evidence", "name", "email", "created_at"]
+    actions = privacy_actions(privacy.export, privacy.erase, "email")
     date_hierarchy = "created_at"

@@ -1,25 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from libertas.images import CheckedImageField
 from prisoners.models import CorrectionRequest, Detainee, Visibility
-from prisoners.photos import reencode
+from prisoners.photos import LIMITS
 from prisoners.search import normalise
 
 
-class PhotoField(forms.ImageField):
-    """An image upload checked by our own rules, then re-encoded without its metadata."""
-
-    def to_python(self, data):
-        # FileField's checks only (empty, name): ours replace ImageField's Pillow check,
-        # with a message for each way a file can be refused.
-        uploaded = forms.FileField.to_python(self, data)
-        if uploaded is None:
-            return None
-        return reencode(uploaded)
-
-
 class DetaineeAdminForm(forms.ModelForm):
-    photo = PhotoField(
+    photo = CheckedImageField(
+        **LIMITS,
         label=_("photo"),
         required=False,
         help_text=_("PNG, JPEG or WebP, at most 8 MB. Location and camera data are removed."),

@@ -94,13 +94,15 @@ def report_correction(request, slug):
         return render(
             request, "prisoners/report.html", {"detainee": detainee, "form": CorrectionForm()}
         )
+    form = CorrectionForm(request.POST)
     if getattr(request, "limited", False):
+        # 429 with the form as it was typed, so nothing is lost when the limit lifts.
         messages.error(
             request,
             _("You have sent several reports in a short time. Please try again in an hour."),
         )
-        return redirect(detainee)
-    form = CorrectionForm(request.POST)
+        context = {"detainee": detainee, "form": form}
+        return render(request, "prisoners/report.html", context, status=429)
     if not form.is_valid():
         context = {"detainee": detainee, "form": form}
         return render(request, "prisoners/report.html", context, status=400)

@@ -7,7 +7,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from sponsorships import services
+from libertas.privacy import privacy_actions
+from sponsorships import privacy, services
 from sponsorships.forms import DecisionForm, EndForm, SigningForm
 from sponsorships.models import Commitment, Sponsor, Sponsorship
 
@@ -68,6 +69,7 @@ class SponsorAdmin(admin.ModelAdmin):
     search_fields = ["name", "city", "contact_name", "email"]
     readonly_fields = ["email_confirmed_at", "created_at"]
     raw_id_fields = ["user"]
+    actions = privacy_actions(privacy.export, privacy.erase, "email")
     inlines = [SponsorshipInline]
     fieldsets = [
         (

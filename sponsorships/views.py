@@ -99,6 +99,8 @@ def signup(request):
     )
 
 
+# The token is signed, so guessing is hopeless; the limit keeps a flood off the database.
+@ratelimit(key="ip", rate="30/h", method="POST", block=True)
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     try:

@@ -74,8 +74,10 @@ def test_an_empty_report_keeps_what_was_typed(client, detainee):
 def test_reports_are_rate_limited(client, detainee):
     for _ in range(5):
         client.post(report_url(detainee), REPORT)
-    response = client.post(report_url(detainee), REPORT, follow=True)
+    response = client.post(report_url(detainee), REPORT)
+    assert response.status_code == 429
     assert "try again in an hour" in response.content.decode()
+    assert "mariam@example.org" in response.content.decode()  # what was typed is kept
     assert CorrectionRequest.objects.count() == 5
 
 

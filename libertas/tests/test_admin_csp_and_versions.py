@@ -1,0 +1,83 @@
+"""The admin works under the strict CSP; no response names a version; cookies are guarded."""
+
+import re
+
+import pytest
+from django.contrib import admin
+from django.test import Client
+from django.urls import reverse
+
+from campaign.management.commands.purge_unconfirmed_signatures import DAYS
+from campaign.models import Page
+from libertas.tests.test_upload_corpus import staff_client  # noqa: F401 (fixture)
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+
+
+@pytest.fixture
+def records(demo_data):
+    return demo_data
+
+
+def test_admin_change_pages_carry_no_inline_script(staff_client, records):  # noqa: F811
+    checked = 0
+    for model in admin.site._registry:
+        info = (model._meta.app_label, model._meta.model_name)
+        urls = [reverse(f"admin:{info[0]}_{info[1]}_changelist")]
+        record = model._default_manager.first()
+        if record is not None:
+            urls.append(reverse(f"admin:{info[0]}_{info[1]}_change", args=[record.pk]))
+            if hasattr(record, "history"):  # simple-history's pages
+                urls.append(reverse(f"admin:{info[0]}_{info[1]}_history", args=[record.pk]))
+        for url in urls:
+            response = staff_client.get(url)
+            assert response.status_code == 200, url
+            html = response.content.decode()
+            assert not INLINE_SCRIPT.search(html), (url, INLINE_SCRIPT.search(html).group(0))
+            assert "unsafe-inline" not in response["Content-Security-Policy"]
+            checked += 1
+    assert checked > 20
+
+
+def test_the_admin_language_tabs_load_our_own_scripts(staff_client, records):  # noqa: F811
+    html = staff_client.get(reverse("admin:prisoners_detainee_add")).content.decode()
+    assert "vendor/jquery-ui/jquery-ui.min.js" in html
+    for source in re.findall(r'<script[^>]*\bsrc="([^"]+)"', html):
+        assert source.startswith("/"), source
+
+
+@pytest.mark.parametrize("url", ["/en/", "/en/prisoners/", "/fr/donate/", "/healthz", "/nowhere"])
+def test_no_response_names_a_version(client, db, url):
+    response = client.get(url)
+    for header in ("Server", "X-Powered-By"):
+        assert not re.search(r"\d", response.get(header, "")), header
+    assert not re.search(r"Django/\d|Python/\d|gunicorn/\d", response.content.decode())
+
+
+def test_gunicorn_does_not_announce_its_version():
+    import gunicorn.http.wsgi
+
+    import libertas.gunicorn_conf  # noqa: F401 (gunicorn loads it with -c)
+
+    assert gunicorn.http.wsgi.SERVER == "Libertas"
+
+
+def test_csrf_cookie_is_http_only_and_no_script_reads_it(settings):
+    from pathlib import Path
+
+    assert settings.CSRF_COOKIE_HTTPONLY and settings.CSRF_COOKIE_SECURE
+    assert settings.SESSION_COOKIE_HTTPONLY and settings.SESSION_COOKIE_SECURE
+    assert settings.LANGUAGE_COOKIE_SECURE
+    for script in Path(settings.BASE_DIR, "static", "js").rglob("*.js"):
+        assert "csrftoken" not in script.read_text(), script
+
+
+def test_the_privacy_page_states_the_retention_the_code_uses(client, demo_data):
+    page = Page.objects.get(slug=Page.Slug.PRIVACY)
+    assert f"within {DAYS} days" in page.body_en
+    assert f"dans les {DAYS} jours" in page.body_fr
+    assert f"{DAYS} օրվա" in page.body_hy
+    for language in ("en", "fr", "hy"):
+        assert client.get(f"/{language}/privacy/").status_code == 200
+    # And the purge removes exactly what the page says.
+    assert f"{DAYS}" in Client().get("/en/privacy/").content.decode()

@@ -1,0 +1,182 @@
+"""Who reaches what in the admin and the portal: the role matrix, object by object.
+
+For the changelist and the change page of every registered model: an `Editors` member,
+a `Finance` member, a sponsor with an account, and an anonymous visitor. Staff sign in
+with a TOTP code, as the admin requires.
+"""
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+
+from conftest import make_user
+from donations.models import Donation
+from libertas.tests.test_admin_second_factor import current_code, sign_in
+from prisoners.models import Category, Detainee, Visibility
+from sponsorships.models import Sponsor, Sponsorship
+
+# Models whose records hold donors' data: editors never see them.
+FINANCE_ONLY = {"donations.donation", "donations.stripeevent"}
+# What the registry holds: finance never edits it.
+PROFILES = {"prisoners.detainee", "prisoners.timelineevent", "prisoners.source"}
+
+
+def staff_member(email, group):
+    user = make_user(email, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    client = Client()
+    sign_in(client, user)
+    client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    return client
+
+
+@pytest.fixture
+def world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    detainee = Detainee.objects.create(
+        slug="aram-test", name_en="Aram Test", category=Category.POW, visibility=Visibility.PUBLIC
+    )
+    Donation.objects.create(
+        amount=5000, currency="EUR", frequency="ONCE", donor_name="Nare Secret",
+        donor_email="nare@example.org", language="en", stripe_checkout_session_id="cs_test_x",
+    )  # fmt: skip
+    return detainee
+
+
+def registered_models():
+    return sorted((model._meta.label_lower, model) for model in admin.site._registry)
+
+
+def admin_urls(model):
+    info = (model._meta.app_label, model._meta.model_name)
+    changelist = reverse(f"admin:{info[0]}_{info[1]}_changelist")
+    record = model._default_manager.first()
+    change = reverse(f"admin:{info[0]}_{info[1]}_change", args=[record.pk]) if record else None
+    return changelist, change
+
+
+def can_open(client, url):
+    response = client.get(url)
+    return response.status_code == 200
+
+
+def test_editors_reach_the_registry_and_campaign_but_never_donors_data(world):
+    editor = staff_member("editor@example.org", "Editors")
+    for label, model in registered_models():
+        changelist, change = admin_urls(model)
+        expected = label not in FINANCE_ONLY and editor_may_view(label)
+        assert can_open(editor, changelist) == expected, label
+        if change:
+            assert can_open(editor, change) == expected, label
+    assert "Nare Secret" not in editor.get("/en/admin/").content.decode()
+    assert editor.get("/en/admin/donations/donation/").status_code == 403
+
+
+def editor_may_view(label):
+    group = Group.objects.get(name="Editors")
+    app, model = label.split(".")
+    return group.permissions.filter(
+        content_type__app_label=app, codename__in=[f"view_{model}", f"change_{model}"]
+    ).exists()
+
+
+def test_finance_sees_donations_and_does_not_edit_profiles(world):
+    finance = staff_member("finance@example.org", "Finance")
+    assert "Nare Secret" in finance.get("/en/admin/donations/donation/").content.decode()
+    for label, model in registered_models():
+        changelist, change = admin_urls(model)
+        if label in PROFILES:
+            if change:
+                response = finance.get(change)
+                # At most a read-only view: no form that could save a change.
+                assert response.status_code in (200, 403), label
+                if response.status_code == 200:
+                    assert 'name="_save"' not in response.content.decode(), label
+            assert finance.post(reverse("admin:prisoners_detainee_add"), {}).status_code == 403
+    detainee = Detainee.objects.get()
+    response = finance.post(
+        reverse("admin:prisoners_detainee_change", args=[detainee.pk]), {"name_en": "Changed"}
+    )
+    assert response.status_code == 403
+    detainee.refresh_from_db()
+    assert detainee.name_en == "Aram Test"
+
+
+@pytest.mark.parametrize("who", ["sponsor", "anonymous"])
+def test_sponsors_and_visitors_reach_no_admin_page(world, who):
+    client = Client()
+    if who == "sponsor":
+        user = make_user("sponsor@example.org")
+        Sponsor.objects.create(
+            kind=Sponsor.Kind.CITY, name="Ville", country="FR", contact_name="J",
+            email=user.email, user=user,
+        )  # fmt: skip
+        sign_in(client, user)
+    for label, model in registered_models():
+        for url in admin_urls(model):
+            if url:
+                response = client.get(url)
+                # Sent to sign in (the admin's login hands over to allauth), never shown.
+                assert response.status_code == 302, (label, url)
+                assert "login" in response["Location"], label
+
+
+def test_staff_without_second_factor_reach_no_admin_page(world):
+    user = make_user("editor@example.org", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client = Client()
+    sign_in(client, user)
+    for _label, model in registered_models():
+        assert client.get(admin_urls(model)[0]).status_code == 302
+
+
+def test_a_sponsor_cannot_open_another_sponsor_s_pages_by_changing_the_id(world):
+    mine, theirs = make_user("mine@example.org"), make_user("theirs@example.org")
+    own = Sponsorship.objects.create(
+        sponsor=Sponsor.objects.create(
+            kind="CITY", name="Mine", country="FR", contact_name="M", email=mine.email, user=mine
+        ),
+        detainee=world,
+    )
+    other = Sponsorship.objects.create(
+        sponsor=Sponsor.objects.create(
+            kind="CITY", name="Theirs", country="FR", contact_name="T", email=theirs.email,
+            user=theirs,
+        ),
+        detainee=world,
+        agreement="private/agreements/theirs.pdf",
+    )  # fmt: skip
+    client = Client()
+    sign_in(client, mine)
+    assert client.get(reverse("sponsorships:portal_detail", args=[own.pk])).status_code == 200
+    for name, extra in [("portal_detail", []), ("agreement", []), ("banner", ["a4"])]:
+        url = reverse(f"sponsorships:{name}", args=[other.pk, *extra])
+        assert client.get(url).status_code == 404, name
+    assert "Theirs" not in client.get(reverse("sponsorships:portal")).content.decode()
+
+
+def test_tokens_in_addresses_cannot_be_forged_or_swapped(world):
+    from campaign import services as campaign_services
+    from campaign.models import Follower
+    from donations import services as donations_services
+
+    client = Client()
+    donation = Donation.objects.get()
+    # A manage link for a donation is signed: changing the id inside it breaks it.
+    assert client.get("/en/donate/manage/1/").status_code == 400
+    assert donations_services.donation_from_manage_token(f"{donation.pk}:forged") is None
+    follower = Follower.objects.create(detainee=world, email="anna@example.org", language="en")
+    token = campaign_services.make_token(
+        campaign_services.FOLLOW_SALT, follower.pk + 1, follower.email
+    )
+    # Signed for another record that does not exist: refused, nothing confirmed.
+    assert client.get(f"/en/follow/confirm/{token}/").status_code == 400
+    # A token made for follows does not confirm a signature.
+    token = campaign_services.make_token(campaign_services.FOLLOW_SALT, follower.pk, follower.email)
+    assert client.get(f"/en/petition/confirm/{token}/").status_code == 400
+    assert client.get("/en/sponsor/confirm/1/").status_code == 400

@@ -6,7 +6,7 @@ APPS := prisoners sponsorships donations campaign
 LANGS := -l fr -l hy
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: bench run test venv check lint format messages extract-messages backup restore clean
+.PHONY: bench soak run test venv check lint format messages extract-messages backup restore clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
@@ -72,3 +72,10 @@ bench: venv
 		else echo "wrk is missing: sudo apt-get install wrk"; exit 1; fi; }
 	@test -x .bench/node_modules/.bin/lighthouse || npm install --prefix .bench --no-audit --no-fund lighthouse
 	DJANGO_DEBUG=1 $(PY) manage.py bench
+
+# 64 connections for 60 s across home, list, profile, sponsors wall and donate under gunicorn:
+# fails on any error or 5xx, prints throughput and p99 latency. Not part of `make test`.
+soak: venv
+	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get install -y wrk; \
+		else echo "wrk is missing: sudo apt-get install wrk"; exit 1; fi; }
+	DJANGO_DEBUG=1 $(PY) manage.py soak

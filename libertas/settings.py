@@ -248,6 +248,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "libertas.views.csrf_failure"
 CSRF_COOKIE_HTTPONLY = True
 
 # Everything comes from our own origin: no CDN, no analytics, no inline script.

@@ -42,3 +42,13 @@ def client_ip(request):
         if len(forwarded) >= count:
             return forwarded[-count]
     return request.META["REMOTE_ADDR"]
+
+
+def bad_request(request, exception):
+    """400 in the site's layout and the visitor's language (Django's default has neither)."""
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token: say what to do, reveal nothing."""
+    return render(request, "403_csrf.html", status=403)

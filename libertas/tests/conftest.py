@@ -55,3 +55,64 @@ def screenshot(page, name):
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
+
+
+# Helpers for the journeys ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def site(live_server, settings, tmp_path):
+    """The live server as the site: links in e-mails point at it, uploads go to tmp_path."""
+    settings.SITE_URL = live_server.url
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return live_server.url
+
+
+def link_in_last_email(pattern, to=None):
+    """The first link in the newest e-mail (to `to`, if given) whose address contains `pattern`.
+
+    The live server runs in this process with the locmem backend, so its mail lands here.
+    """
+    import re
+
+    from django.core import mail
+
+    messages = [m for m in mail.outbox if to is None or to in m.to]
+    assert messages, f"no e-mail sent to {to or 'anyone'}"
+    links = re.findall(r"https?://\S+", messages[-1].body)
+    matching = [link for link in links if pattern in link]
+    assert matching, f"no link with {pattern!r} in: {messages[-1].body}"
+    return matching[0]
+
+
+def staff_with_second_factor(email, **extra):
+    """A staff user with a TOTP authenticator; returns (user, secret)."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from conftest import make_user
+
+    user = make_user(email, is_staff=True, **extra)
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return user, secret
+
+
+def sign_in(page, base_url, language, email, password, totp_secret=None):
+    """Sign in through allauth's pages, typing the current TOTP code when there is one."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language):
+        login_url = base_url + reverse("account_login")
+    page.goto(login_url)
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    with page.expect_navigation():
+        page.press("input[name=password]", "Enter")
+    if totp_secret is not None:
+        from libertas.tests.test_admin_second_factor import current_code
+
+        page.fill("input[name=code]", current_code(totp_secret))
+        with page.expect_navigation():
+            page.press("input[name=code]", "Enter")
+    assert "/accounts/login/" not in page.url, page.url

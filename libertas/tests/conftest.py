@@ -18,6 +18,9 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # No name resolves but our own: a test can never reach an outside server (Stripe's
+    # Checkout page included), and a page that asks for one fails visibly.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 
@@ -41,11 +44,27 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+def new_page(browser, live_server):
+    """Opens pages in fresh browser contexts (another person, or another day).
+
+    It depends on the live server so that its contexts close, with their keep-alive
+    connections, before the server stops.
+    """
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
 
 
 def screenshot(page, name):
@@ -115,4 +134,4 @@ def sign_in(page, base_url, language, email, password, totp_secret=None):
         page.fill("input[name=code]", current_code(totp_secret))
         with page.expect_navigation():
             page.press("input[name=code]", "Enter")
-    assert "/accounts/login/" not in page.url, page.url
+    assert "/accounts/login/" not in page.url, page.locator("main").inner_text()

@@ -106,9 +106,12 @@ def test_public_pages_have_no_serious_accessibility_violation(page, live_server,
         if "html" not in probe.headers.get("content-type", ""):
             continue  # exports and feeds: data, not pages
         page.goto(live_server.url + path)
-        problems = serious_violations(page)
-        if problems:
-            failures[path] = problems
+        # At desktop width, then at phone width, where the menu folds away.
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            problems = serious_violations(page)
+            if problems:
+                failures[f"{path} at {width} px"] = problems
         screenshot(page, f"{language}-{label}")
         checked += 1
     assert failures == {}

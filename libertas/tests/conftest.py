@@ -4,6 +4,7 @@ Without Chromium these tests are skipped with the reason, never passed silently.
 """
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,16 @@ def new_page(browser, live_server):
     It depends on the live server so that its contexts close, with their keep-alive
     connections, before the server stops.
     """
+    from django.contrib.auth.models import Group
+
+    from sponsorships.models import Commitment
+
+    # Rows the migrations create survive only if every transactional test before this one
+    # used serialized_rollback=True; say so plainly rather than fail somewhere later.
+    assert Commitment.objects.exists() and Group.objects.filter(name="Finance").exists(), (
+        "data from the migrations is gone: a transactional test before this one "
+        "needs @pytest.mark.django_db(transaction=True, serialized_rollback=True)"
+    )
     contexts = []
 
     def open_page():
@@ -129,8 +140,15 @@ def sign_in(page, base_url, language, email, password, totp_secret=None):
     with page.expect_navigation():
         page.press("input[name=password]", "Enter")
     if totp_secret is not None:
+        from allauth.mfa import app_settings
+
         from libertas.tests.test_admin_second_factor import current_code
 
+        # A code typed in the last instants of its period would reach the server too late:
+        # wait for the next period then (the only wait in these tests, at most two seconds).
+        left = app_settings.TOTP_PERIOD - time.time() % app_settings.TOTP_PERIOD
+        if left < 2:
+            time.sleep(left + 0.1)
         page.fill("input[name=code]", current_code(totp_secret))
         with page.expect_navigation():
             page.press("input[name=code]", "Enter")

@@ -30,13 +30,23 @@ SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 def browser():
     if not CHROMIUM.exists():
         pytest.skip("Chromium is not installed (apt-get install chromium): browser test not run")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the live server's database
     # work happens in its own thread, so Django's async guard does not apply here.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # With that loop running, Django hands this thread new connection objects, which lack
+    # the snapshot serialized_rollback restores the migrations' data from: pass it on.
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     try:
         with sync_playwright() as playwright:
+            for alias, contents in snapshots.items():
+                connections[alias]._test_serialized_contents = contents
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
             yield browser
             browser.close()

@@ -112,6 +112,10 @@ def test_public_pages_have_no_serious_accessibility_violation(page, live_server,
             problems = serious_violations(page)
             if problems:
                 failures[f"{path} at {width} px"] = problems
+        # On a phone nothing may stick out sideways (the page would scroll horizontally).
+        overflow = page.evaluate("() => document.documentElement.scrollWidth")
+        if overflow > 390:
+            failures[f"{path} at 390 px"] = [f"the page is {overflow} px wide"]
         screenshot(page, f"{language}-{label}")
         checked += 1
     assert failures == {}

@@ -73,6 +73,8 @@ class SignupForm(forms.ModelForm):
             (pk, d.public_name) for pk, d in self.detainees.items()
         ]
         self.fields["commitments"].queryset = Commitment.objects.filter(active=True)
+        # Radio buttons need no "---------" choice: nothing ticked already says "not chosen".
+        self.fields["kind"].choices = Sponsor.Kind.choices
         self.fields["country"].error_messages["required"] = _("Choose your country.")
         self.fields["name"].error_messages["required"] = _("Give the name to show.")
         self.fields["contact_name"].error_messages["required"] = _("Give a contact person.")

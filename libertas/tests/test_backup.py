@@ -11,7 +11,9 @@ from campaign.models import Organisation
 from prisoners.models import Detainee, TimelineEvent
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback: the tests that follow (the browser journeys) find the data the
+# migrations created (groups, commitments) as it was, not a database flushed empty.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_then_restore_brings_back_records_and_files(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo", verbosity=0)

@@ -141,3 +141,10 @@ def test_the_sign_up_page_stays_within_its_query_budget(
         make_sponsorship(make_sponsor(f"Sponsor {n}"), detainee)
     with django_assert_max_num_queries(10):
         assert client.get(reverse("sponsorships:signup")).status_code == 200
+
+
+def test_the_kind_of_sponsor_offers_no_blank_radio_button(client, db):
+    page = client.get(reverse("sponsorships:signup")).content.decode()
+    assert 'name="kind" value=""' not in page
+    for kind in Sponsor.Kind.values:
+        assert f'name="kind" value="{kind}"' in page

@@ -79,8 +79,6 @@ class SignupForm(forms.ModelForm):
         self.fields["name"].error_messages["required"] = _("Give the name to show.")
         self.fields["contact_name"].error_messages["required"] = _("Give a contact person.")
         self.fields["kind"].error_messages["required"] = _("Choose the kind of sponsor.")
-        # Radio buttons need no "---------" entry: nothing ticked already says "not chosen".
-        self.fields["kind"].choices = Sponsor.Kind.choices
 
     @property
     def is_spam(self):

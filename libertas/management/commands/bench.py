@@ -41,6 +41,10 @@ DONATIONS = {10: 20, 10_000: 5_000}
 MEDIA = Path(tempfile.gettempdir()) / "libertas-bench-media"
 LIGHTHOUSE = BASE / ".bench" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
+LIGHTHOUSE_CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
 
 PAGES = {
     "home": "/en/",
@@ -325,13 +329,22 @@ def measure_lighthouse(origin, paths):
     with tempfile.TemporaryDirectory() as folder:
         for name in LIGHTHOUSE_PAGES:
             report = Path(folder) / f"{name}.json"
-            subprocess.run(
-                [str(LIGHTHOUSE), origin + paths[name], "--quiet", "--output=json",
-                 f"--output-path={report}", "--form-factor=mobile",
-                 "--only-categories=performance,accessibility,best-practices,seo",
-                 "--chrome-flags=--headless --no-sandbox --disable-gpu"],
-                env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True,
-            )  # fmt: skip
+            command = [
+                str(LIGHTHOUSE), origin + paths[name], "--quiet", "--output=json",
+                f"--output-path={report}", "--form-factor=mobile",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                f"--chrome-flags={LIGHTHOUSE_CHROME_FLAGS}",
+            ]  # fmt: skip
+            # Chromium now and then fails to start under load; a page is tried three times.
+            for _attempt in range(3):
+                done = subprocess.run(
+                    command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True,
+                    text=True,
+                )  # fmt: skip
+                if done.returncode == 0:
+                    break
+            else:
+                raise CommandError(f"Lighthouse failed on {name}:\n{done.stderr[-2000:]}")
             data = json.loads(report.read_text())
             result[name] = {
                 key: round(category["score"] * 100) for key, category in data["categories"].items()

@@ -263,7 +263,8 @@ on Stripe's page, which you reach by a link.
   requires. Your name is shown on a list only if you ask for it.
 - **Petition signers**: name, e-mail, country and comment. A signature you have not
   confirmed within 30 days is deleted; a confirmed one is kept for as long as the petition
-  is open, so that the count we hand to the addressees is true.
+  is open, so that the count we hand to the addressees is true. When the petition closes, your
+  name, e-mail and comment are erased and only the count remains.
 - **Followers**: your e-mail address and the person you follow, to tell you when their
   record changes. Every message has a link that deletes the follow at once.
 - **Reports of an inaccuracy**: what you wrote, and your name and e-mail if you gave them, so
@@ -298,6 +299,8 @@ d'ailleurs. Les paiements se font sur la page de Stripe, que vous rejoignez par 
 - **Signataires de la pétition** : nom, adresse e-mail, pays et commentaire. Une signature
   que vous n'avez pas confirmée dans les 30 jours est supprimée ; une signature confirmée est
   gardée tant que la pétition est ouverte, pour que le total remis aux destinataires soit exact.
+  À la clôture de la pétition, votre nom, votre adresse e-mail et votre commentaire sont effacés :
+  seul le total demeure.
 - **Abonnés** : votre adresse e-mail et la personne que vous suivez, pour vous prévenir quand
   sa fiche change. Chaque message contient un lien qui supprime aussitôt l'abonnement.
 - **Signalements d'erreur** : ce que vous avez écrit, et votre nom et votre adresse e-mail si
@@ -333,7 +336,8 @@ Les notes privées et les contacts des familles ne sont jamais affichés.
   խնդրանքով։
 - **Խնդրագիրը ստորագրողներ**՝ անուն, էլ. հասցե, երկիր և մեկնաբանություն։ Ստորագրությունը,
   որը 30 օրվա ընթացքում չեք հաստատել, ջնջվում է. հաստատվածը պահվում է այնքան ժամանակ, քանի
-  դեռ խնդրագիրը բաց է, որպեսզի հասցեատերերին փոխանցվող թիվը ճշգրիտ լինի։
+  դեռ խնդրագիրը բաց է, որպեսզի հասցեատերերին փոխանցվող թիվը ճշգրիտ լինի։ Խնդրագրի փակվելուց
+  հետո ձեր անունը, էլ. հասցեն և մեկնաբանությունը ջնջվում են, և մնում է միայն թիվը։
 - **Հետևորդներ**՝ ձեր էլ. հասցեն և այն մարդը, ում հետևում եք, որպեսզի տեղեկացնենք, երբ
   նրա տվյալները փոխվեն։ Յուրաքանչյուր նամակում կա հղում, որը անմիջապես ջնջում է հետևումը։
 - **Անճշտության մասին հաղորդումներ**՝ ձեր գրածը, ինչպես նաև ձեր անունն ու էլ. հասցեն, եթե

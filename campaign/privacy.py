@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from campaign.models import Follower, Signature
 from donations import privacy as donations_privacy
-from libertas.privacy import erased_email
+from libertas.privacy import ERASED_DOMAIN, erased_email
 from prisoners import privacy as prisoners_privacy
 from sponsorships import privacy as sponsorships_privacy
 
@@ -58,20 +58,37 @@ def export(email):
     return signatures + follows
 
 
+def anonymise_signature(signature):
+    signature.name = ""
+    signature.comment = ""
+    signature.email = erased_email("signature", signature.pk)
+    signature.save(update_fields=["name", "comment", "email"])
+
+
 def erase(email):
     count = 0
     for signature in _signatures(email):
         if signature.is_confirmed:
-            signature.name = ""
-            signature.comment = ""
-            signature.email = erased_email("signature", signature.pk)
-            signature.save(update_fields=["name", "comment", "email"])
-            count += 1
+            anonymise_signature(signature)
         else:
             signature.delete()
-            count += 1
+        count += 1
     deleted, _by_model = _followers(email).delete()
     return count + deleted
+
+
+def delete_stale_signatures(days):
+    deleted, _by_model = Signature.objects.stale(days=days).delete()
+    return deleted
+
+
+def anonymise_closed_petitions():
+    """Signers of a closed petition are forgotten; their signatures still count."""
+    signatures = Signature.objects.filter(petition__active=False, confirmed_at__isnull=False)
+    signatures = signatures.exclude(email__endswith=f"@{ERASED_DOMAIN}")
+    for signature in signatures:
+        anonymise_signature(signature)
+    return len(signatures)
 
 
 def export_all(email):

@@ -1,7 +1,12 @@
 """What we hold about a sponsor's contact, and how it is erased (see libertas/privacy.py)."""
 
-from libertas.privacy import erased_email
-from sponsorships.models import Sponsor
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from libertas.privacy import ERASED_DOMAIN, erased_email
+from sponsorships.models import Sponsor, Sponsorship
 
 
 def _sponsors(email):
@@ -39,19 +44,45 @@ def export(email):
     ]
 
 
-def erase(email):
+def erase_contact(sponsor):
     """The contact person's name, address and phone go and the sign-in account is closed;
     the organisation's own record (a public body or NGO) stays with its agreements."""
+    sponsor.contact_name = ""
+    sponsor.email = erased_email("sponsor", sponsor.pk)
+    sponsor.phone = ""
+    sponsor.save(update_fields=["contact_name", "email", "phone"])
+    if sponsor.user_id:
+        user = sponsor.user
+        user.is_active = False
+        user.set_unusable_password()
+        user.save(update_fields=["is_active", "password"])
+
+
+def erase(email):
     count = 0
     for sponsor in _sponsors(email).select_related("user"):
-        sponsor.contact_name = ""
-        sponsor.email = erased_email("sponsor", sponsor.pk)
-        sponsor.phone = ""
-        sponsor.save(update_fields=["contact_name", "email", "phone"])
-        if sponsor.user_id:
-            user = sponsor.user
-            user.is_active = False
-            user.set_unusable_password()
-            user.save(update_fields=["is_active", "password"])
+        erase_contact(sponsor)
+        count += 1
+    return count
+
+
+def erase_former_contacts(years):
+    """Contacts of sponsors whose every sponsorship is over (ended or declined) and has not
+    changed for `years`: the last change of an ended sponsorship is its ending."""
+    cutoff = timezone.now() - timedelta(days=365 * years)
+    still_current = Sponsorship.objects.filter(
+        Q(status__in=[Sponsorship.Status.ACTIVE, Sponsorship.Status.PENDING])
+        | Q(updated_at__gte=cutoff)
+    )
+    former = (
+        Sponsor.objects.filter(sponsorships__isnull=False)
+        .exclude(sponsorships__in=still_current)
+        .exclude(email__endswith=f"@{ERASED_DOMAIN}")
+        .select_related("user")
+        .distinct()
+    )
+    count = 0
+    for sponsor in former:
+        erase_contact(sponsor)
         count += 1
     return count

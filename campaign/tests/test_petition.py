@@ -161,7 +161,7 @@ def test_purge_deletes_unconfirmed_signatures_older_than_30_days(petition):
         petition=petition, name="New", email="new@example.org", country="FR", language="en"
     )
     Signature.objects.filter(pk__in=[stale.pk, kept_confirmed.pk]).update(created_at=old)
-    call_command("purge_unconfirmed_signatures", verbosity=0)
+    call_command("purge_personal_data", verbosity=0)
     assert set(Signature.objects.values_list("pk", flat=True)) == {kept_confirmed.pk, recent.pk}
 
 

@@ -7,7 +7,8 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-from campaign.management.commands.purge_unconfirmed_signatures import DAYS
+from campaign.management.commands.purge_personal_data import SIGNATURE_DAYS as DAYS
+from campaign.management.commands.purge_personal_data import SPONSOR_YEARS
 from campaign.models import Page
 from libertas.tests.test_upload_corpus import staff_client  # noqa: F401 (fixture)
 
@@ -77,6 +78,11 @@ def test_the_privacy_page_states_the_retention_the_code_uses(client, demo_data):
     assert f"within {DAYS} days" in page.body_en
     assert f"dans les {DAYS} jours" in page.body_fr
     assert f"{DAYS} օրվա" in page.body_hy
+    assert SPONSOR_YEARS == 2  # the page says "two years"; change both together
+    assert "two years after it ends" in page.body_en
+    assert "deux ans après sa fin" in page.body_fr
+    assert "երկու տարի" in page.body_hy
+    assert "only the count remains" in page.body_en
     for language in ("en", "fr", "hy"):
         assert client.get(f"/{language}/privacy/").status_code == 200
     # And the purge removes exactly what the page says.

@@ -2,21 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Country, Follower, NewsItem, Signature
+from libertas.forms import HoneypotMixin
 from libertas.images import CheckedImageField
-
-
-class HoneypotMixin(forms.Form):
-    """A field people never see (hidden by CSS) and bots fill in."""
-
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    @property
-    def is_bot(self):
-        return bool(self.data.get(self.add_prefix("website")))
 
 
 class SignatureForm(HoneypotMixin, forms.ModelForm):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from donations.models import Currency, Donation, Frequency
 from donations.money import format_money
+from libertas.forms import HoneypotMixin
 from prisoners.models import Detainee, Visibility
 
 PRESET_AMOUNTS = [20, 50, 100, 250]
@@ -32,7 +33,7 @@ class DetaineeChoiceField(forms.ModelChoiceField):
         return obj.public_name
 
 
-class DonationForm(forms.Form):
+class DonationForm(HoneypotMixin, forms.Form):
     amount_choice = forms.ChoiceField(
         label=_("Amount"),
         choices=[(str(a), str(a)) for a in PRESET_AMOUNTS] + [(OTHER, _("Other amount"))],
@@ -68,8 +69,6 @@ class DonationForm(forms.Form):
         label=_("You may name me on the public list of donors (never the amount)."),
         required=False,
     )
-    # A field people never see: a bot that fills every field gives itself away.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,9 +84,6 @@ class DonationForm(forms.Form):
             field.queryset = field.queryset.none()
         else:
             field.widget = forms.HiddenInput()
-
-    def is_bot(self):
-        return bool(self.data.get("website"))
 
     def clean(self):
         cleaned = super().clean()

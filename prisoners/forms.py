@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from libertas.forms import HoneypotMixin
 from libertas.images import CheckedImageField
 from prisoners.models import CorrectionRequest, Detainee, Visibility
 from prisoners.photos import LIMITS
@@ -34,14 +35,7 @@ class DetaineeAdminForm(forms.ModelForm):
         return cleaned
 
 
-class CorrectionForm(forms.ModelForm):
-    # A field people never see (hidden by CSS, skipped by screen readers); bots fill it in.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
+class CorrectionForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = CorrectionRequest
         fields = ["what_is_wrong", "evidence", "name", "email"]
@@ -49,7 +43,3 @@ class CorrectionForm(forms.ModelForm):
             "what_is_wrong": forms.Textarea(attrs={"rows": 4}),
             "evidence": forms.Textarea(attrs={"rows": 2}),
         }
-
-    @property
-    def is_spam(self):
-        return bool(self.cleaned_data.get("website"))

@@ -107,7 +107,7 @@ def report_correction(request, slug):
         context = {"detainee": detainee, "form": form}
         return render(request, "prisoners/report.html", context, status=400)
     # A filled honeypot is a bot: thank it as if it were a person, and keep nothing.
-    if not form.is_spam:
+    if not form.is_bot:
         correction = form.save(commit=False)
         correction.detainee = detainee
         correction.save()

@@ -1,13 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from libertas.forms import HoneypotMixin
 from sponsorships.models import Commitment, Sponsor, Sponsorship
 from sponsorships.validators import clean_logo, validate_agreement_pdf
 
 WHOLE_GROUP = "group"
 
 
-class SignupForm(forms.ModelForm):
+class SignupForm(HoneypotMixin, forms.ModelForm):
+    honeypot_name = "nickname"  # "website" is a real field here
+
     # A plain file field: clean_logo does the image checks, with our own messages.
     logo = forms.FileField(
         label=_("Logo"),
@@ -38,8 +41,6 @@ class SignupForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one commitment.")},
     )
-    # A field people never see; robots that fill every field give themselves away.
-    nickname = forms.CharField(required=False, label=_("Leave this field empty"))
 
     class Meta:
         model = Sponsor
@@ -79,10 +80,6 @@ class SignupForm(forms.ModelForm):
         self.fields["name"].error_messages["required"] = _("Give the name to show.")
         self.fields["contact_name"].error_messages["required"] = _("Give a contact person.")
         self.fields["kind"].error_messages["required"] = _("Choose the kind of sponsor.")
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get("nickname"))
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")

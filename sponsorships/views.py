@@ -62,7 +62,7 @@ def signup(request):
     detainees = list(signup_detainees())
     form = SignupForm(request.POST or None, request.FILES or None, detainees=detainees)
     if request.method == "POST":
-        if form.is_spam:
+        if form.is_bot:
             # Answer as if it worked: a robot learns nothing, and nothing is stored.
             return render(request, "sponsorships/signup_sent.html", {"email": ""})
         if form.is_valid():

@@ -64,7 +64,7 @@ def page(request, slug):
 
 
 def rate_limited(request):
-    return render(request, "campaign/rate_limited.html", status=429)
+    return render(request, "429.html", status=429)
 
 
 def public_detainees():

@@ -29,7 +29,7 @@ def donate(request):
     )
     if request.method == "POST" and configured:
         if getattr(request, "limited", False):
-            return render(request, "donations/too_many.html", status=429)
+            return render(request, "429.html", status=429)
         if form.is_bot:
             # Say nothing a bot could learn from; create nothing.
             return redirect("donations:thanks")

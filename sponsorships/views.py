@@ -58,7 +58,7 @@ def signup_detainees():
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if getattr(request, "limited", False):
-        return render(request, "sponsorships/ratelimited.html", status=429)
+        return render(request, "429.html", status=429)
     detainees = list(signup_detainees())
     form = SignupForm(request.POST or None, request.FILES or None, detainees=detainees)
     if request.method == "POST":

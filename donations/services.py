@@ -184,10 +184,11 @@ def as_uuid(value):
         return None
 
 
-def our_donation_named_in(metadata):
-    """The donation our own metadata names: it says a subscription is ours before we know it."""
+def names_one_of_our_donations(metadata):
+    # We put the donation's uuid in every subscription's metadata, and Stripe copies it onto
+    # its invoices: it tells our subscription apart before checkout.session.completed links it.
     reference = as_uuid((metadata or {}).get("donation_id"))
-    return reference and Donation.objects.filter(uuid=reference).first()
+    return reference is not None and Donation.objects.filter(uuid=reference).exists()
 
 
 def donation_for_session(session):
@@ -204,7 +205,7 @@ def donation_for_session(session):
 def unknown_subscription(subscription_id, metadata):
     """Ours but not linked yet (events can arrive before checkout.session.completed): retry;
     anyone else's: acknowledge."""
-    if our_donation_named_in(metadata):
+    if names_one_of_our_donations(metadata):
         return UnknownDonation(f"no donation linked to subscription {subscription_id} yet")
     return NotOurs(f"no donation for subscription {subscription_id}")
 

@@ -63,7 +63,7 @@ def shape_errors(value, template=None, path="$"):
     if not isinstance(template, dict):
         return [f"{path}: Stripe sends no object here"]
     errors = [f"{path}.{key}: Stripe sends no such field" for key in value.keys() - template.keys()]
-    for key in sorted(value.keys() & template.keys() - FREE_FORM):
+    for key in sorted((value.keys() & template.keys()) - FREE_FORM):
         errors += shape_errors(value[key], template[key], f"{path}.{key}")
     return errors
 

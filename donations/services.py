@@ -5,6 +5,7 @@ id and handled in one transaction, so a repeat or a concurrent delivery changes 
 """
 
 import logging
+import uuid
 
 import stripe
 from django.conf import settings
@@ -166,21 +167,54 @@ class UnknownDonation(Exception):
     """The event is about a donation we have not recorded yet: Stripe should retry later."""
 
 
+class NotOurs(Exception):
+    """The event is about a payment that is none of our donations (the Stripe account may take
+    other payments): acknowledge it and change nothing."""
+
+
 def locked():
     # select_for_update is a no-op on SQLite, which serialises writers anyway.
     return Donation.objects.select_for_update()
 
 
+def as_uuid(value):
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def names_one_of_our_donations(metadata):
+    # We put the donation's uuid in every subscription's metadata, and Stripe copies it onto
+    # its invoices: it tells our subscription apart before checkout.session.completed links it.
+    reference = as_uuid((metadata or {}).get("donation_id"))
+    return reference is not None and Donation.objects.filter(uuid=reference).exists()
+
+
 def donation_for_session(session):
     donation = locked().filter(stripe_checkout_session_id=session["id"]).first()
-    if donation is None and session.get("client_reference_id"):
-        donation = locked().filter(uuid=session["client_reference_id"]).first()
+    # We create every donation before its session, so a session we cannot find is not ours.
+    reference = as_uuid(session.get("client_reference_id"))
+    if donation is None and reference:
+        donation = locked().filter(uuid=reference).first()
     if donation is None:
-        raise UnknownDonation(f"no donation for Checkout session {session['id']}")
+        raise NotOurs(f"no donation for Checkout session {session['id']}")
     return donation
 
 
-def first_donation_of_subscription(subscription_id):
+def unknown_subscription(subscription_id, metadata):
+    """Ours but not linked yet (events can arrive before checkout.session.completed): retry;
+    anyone else's: acknowledge."""
+    if names_one_of_our_donations(metadata):
+        return UnknownDonation(f"no donation linked to subscription {subscription_id} yet")
+    return NotOurs(f"no donation for subscription {subscription_id}")
+
+
+def first_donation_of_invoice(invoice):
+    details = (invoice.get("parent") or {}).get("subscription_details") or {}
+    subscription_id = object_id(details.get("subscription"))
+    if not subscription_id:
+        raise NotOurs(f"invoice {invoice['id']} belongs to no subscription")
     donation = (
         locked()
         .filter(stripe_subscription_id=subscription_id, stripe_checkout_session_id__isnull=False)
@@ -188,14 +222,36 @@ def first_donation_of_subscription(subscription_id):
         .first()
     )
     if donation is None:
-        raise UnknownDonation(f"no donation for subscription {subscription_id}")
+        raise unknown_subscription(subscription_id, details.get("metadata"))
     return donation
 
 
+def invoices_paid_by(payment_intent_id):
+    """Ask Stripe which invoices a payment paid: at our API version neither the invoice nor the
+    charge says (a charge names its payment intent, an invoice lists no payments)."""
+    try:
+        payments = client().v1.invoice_payments.list(
+            params={"payment": {"type": "payment_intent", "payment_intent": payment_intent_id}}
+        )
+    except stripe.StripeError as exc:
+        raise UnknownDonation(f"Stripe did not say what {payment_intent_id} paid: {exc}") from exc
+    return [object_id(payment["invoice"]) for payment in payments.data]
+
+
 def donation_for_payment_intent(payment_intent_id):
+    """The donation a charge or dispute is about: a one-off gift by its payment intent, a month
+    of a monthly gift by the invoice that payment intent paid."""
+    if not payment_intent_id:
+        raise NotOurs("a payment with no payment intent")
     donation = locked().filter(stripe_payment_intent_id=payment_intent_id).first()
-    if donation is None or not payment_intent_id:
-        raise UnknownDonation(f"no donation for payment intent {payment_intent_id}")
+    if donation is None:
+        invoices = invoices_paid_by(payment_intent_id)
+        donation = locked().filter(stripe_invoice_id__in=invoices).first() if invoices else None
+        if donation is None:
+            raise NotOurs(f"no donation for payment intent {payment_intent_id}")
+        # Kept, so that a later refund or dispute of this payment is found without asking.
+        donation.stripe_payment_intent_id = payment_intent_id
+        donation.save(update_fields=["stripe_payment_intent_id", "updated_at"])
     return donation
 
 
@@ -204,22 +260,6 @@ def object_id(value):
     if isinstance(value, dict):
         return value.get("id") or ""
     return value or ""
-
-
-def invoice_subscription_id(invoice):
-    # Since API version 2025-03-31 the subscription sits under parent.subscription_details.
-    parent = invoice.get("parent") or {}
-    details = parent.get("subscription_details") or {}
-    return object_id(details.get("subscription") or invoice.get("subscription"))
-
-
-def invoice_payment_intent_id(invoice):
-    payments = (invoice.get("payments") or {}).get("data") or []
-    for payment in payments:
-        intent = object_id((payment.get("payment") or {}).get("payment_intent"))
-        if intent:
-            return intent
-    return object_id(invoice.get("payment_intent"))
 
 
 def update_from_session(donation, session):
@@ -272,8 +312,11 @@ def on_session_expired(session):
 
 
 def donation_for_invoice(invoice):
-    """The donation an invoice pays: the first one, or a new one for each renewal."""
-    first = first_donation_of_subscription(invoice_subscription_id(invoice))
+    """The donation an invoice pays: the first one, or a new one for each renewal.
+
+    At our API version an invoice's subscription sits under parent.subscription_details.
+    """
+    first = first_donation_of_invoice(invoice)
     if (
         invoice.get("billing_reason") == "subscription_create"
         or first.stripe_invoice_id == invoice["id"]
@@ -301,12 +344,7 @@ def donation_for_invoice(invoice):
 
 
 def on_invoice_paid(invoice):
-    donation = donation_for_invoice(invoice)
-    intent = invoice_payment_intent_id(invoice)
-    if intent and not donation.stripe_payment_intent_id:
-        donation.stripe_payment_intent_id = intent
-        donation.save(update_fields=["stripe_payment_intent_id", "updated_at"])
-    mark_paid(donation)
+    mark_paid(donation_for_invoice(invoice))
 
 
 def on_invoice_payment_failed(invoice):
@@ -319,7 +357,7 @@ def on_invoice_payment_failed(invoice):
 def on_subscription_deleted(subscription):
     donations = locked().filter(stripe_subscription_id=subscription["id"])
     if not donations:
-        raise UnknownDonation(f"no donation for subscription {subscription['id']}")
+        raise unknown_subscription(subscription["id"], subscription.get("metadata"))
     now = timezone.now()
     donations.filter(subscription_ended_at__isnull=True).update(
         subscription_ended_at=now, updated_at=now
@@ -362,6 +400,7 @@ class Outcome:
     PROCESSED = "processed"
     REPEAT = "repeat"
     IGNORED = "ignored"
+    NOT_OURS = "not ours"
     RETRY = "retry"
 
 
@@ -386,6 +425,12 @@ def handle_event(event):
                 stored.error = str(exc)
                 stored.save(update_fields=["error"])
                 return Outcome.RETRY
+            except NotOurs as exc:
+                logger.info("Stripe event %s is not ours: %s", event["id"], exc)
+                stored.processed_at = timezone.now()
+                stored.error = f"not ours: {exc}"
+                stored.save(update_fields=["processed_at", "error"])
+                return Outcome.NOT_OURS
         stored.processed_at = timezone.now()
         stored.error = ""
         stored.save(update_fields=["processed_at", "error"])

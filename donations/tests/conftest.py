@@ -1,15 +1,19 @@
 """Test doubles for Stripe's HTTP layer, and webhook events signed with Stripe's scheme."""
 
+import copy
+import functools
 import hashlib
 import hmac
 import itertools
 import json
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import stripe
+from django.conf import settings
 from django.core.cache import cache
 
 from donations import services
@@ -18,6 +22,56 @@ from donations.models import Currency, Donation, Frequency
 WEBHOOK_SECRET = "whsec_test_secret"
 WEBHOOK_URL = "/stripe/webhook/"
 _ids = itertools.count(1)
+
+# Stripe's own examples of its objects, copied verbatim from stripe/openapi's fixtures3.json.
+# Every payload the double sends is one of them with values changed, never a field added.
+FIXTURES = Path(__file__).parent / "stripe_fixtures"
+# Maps whose keys are ours (what we put in metadata), not fields of Stripe's schema.
+FREE_FORM = {"metadata"}
+
+
+@functools.cache
+def _fixture(kind):
+    return json.loads((FIXTURES / f"{kind}.json").read_text())
+
+
+def fixture(kind):
+    """A fresh copy of Stripe's example of an object of this kind."""
+    return copy.deepcopy(_fixture(kind))
+
+
+def has_fixture(kind):
+    return isinstance(kind, str) and (FIXTURES / f"{kind}.json").exists()
+
+
+def shape_errors(value, template=None, path="$"):
+    """The fields of `value` that Stripe's example has not, at any depth.
+
+    A dict naming its `object` is compared with Stripe's example of that object; any other
+    dict with what stands at the same place in the example around it.
+    """
+    if isinstance(value, list):
+        item = template[0] if isinstance(template, list) and template else None
+        return [e for i, v in enumerate(value) for e in shape_errors(v, item, f"{path}[{i}]")]
+    if not isinstance(value, dict):
+        return []
+    kind = value.get("object")
+    if has_fixture(kind):
+        template = _fixture(kind)
+    elif kind == "list" and not isinstance(template, dict):
+        template = _fixture("invoice")["lines"]  # Stripe's list envelope
+    if not isinstance(template, dict):
+        return [f"{path}: Stripe sends no object here"]
+    errors = [f"{path}.{key}: Stripe sends no such field" for key in value.keys() - template.keys()]
+    for key in sorted((value.keys() & template.keys()) - FREE_FORM):
+        errors += shape_errors(value[key], template[key], f"{path}.{key}")
+    return errors
+
+
+def assert_stripe_shape(value):
+    __tracebackhide__ = True
+    errors = shape_errors(value)
+    assert not errors, "The Stripe double sends what Stripe does not:\n" + "\n".join(errors)
 
 
 @dataclass
@@ -40,34 +94,52 @@ class RecordingStripe(stripe.HTTPClient):
     def __init__(self):
         super().__init__()
         self.requests = []
+        self.answers = []
+        # What Stripe knows and our webhook payloads do not say: which invoice a payment paid.
+        self.invoice_payments = []  # (invoice id, payment intent id)
+        self.refuse_with = None  # an HTTP status to answer every request with
+
+    def pay_invoice(self, invoice_id, payment_intent_id):
+        self.invoice_payments.append((invoice_id, payment_intent_id))
 
     def request(self, method, url, headers, post_data=None, *, _usage=None):
-        params = dict(parse_qsl(post_data or ""))
+        params = dict(parse_qsl(post_data or urlsplit(url).query))
         self.requests.append(Recorded(method, url, dict(headers or {}), params))
         path = urlsplit(url).path
+        if self.refuse_with:
+            error = {"error": {"type": "api_error", "message": "Refused by the test"}}
+            return json.dumps(error), self.refuse_with, {"request-id": "req_test"}
         if path == "/v1/checkout/sessions":
-            number = next(_ids)
-            body = {
-                "id": f"cs_test_{number}",
-                "object": "checkout.session",
-                "mode": params.get("mode"),
-                "status": "open",
-                "payment_status": "unpaid",
-                "url": f"https://checkout.stripe.com/c/pay/cs_test_{number}",
-                "client_reference_id": params.get("client_reference_id"),
-                "metadata": {"donation_id": params.get("metadata[donation_id]")},
-            }
+            body = created_session(params)
         elif path == "/v1/billing_portal/sessions":
-            body = {
-                "id": "bps_test_1",
-                "object": "billing_portal.session",
-                "customer": params.get("customer"),
-                "url": "https://billing.stripe.com/p/session/test_1",
-            }
+            body = stripe_object(
+                "billing_portal.session",
+                id="bps_test_1",
+                customer=params.get("customer"),
+                locale=params.get("locale"),
+                return_url=params.get("return_url"),
+                url="https://billing.stripe.com/p/session/test_1",
+                flow=None,
+                configuration="bpc_test_1",
+            )
+        elif path == "/v1/invoice_payments":
+            body = self.list_invoice_payments(params)
         else:
             error = {"error": {"type": "invalid_request_error", "message": "Unrecognized"}}
             return json.dumps(error), 404, {"request-id": "req_test"}
+        assert_stripe_shape(body)
+        self.answers.append(body)
         return json.dumps(body), 200, {"request-id": "req_test"}
+
+    def list_invoice_payments(self, params):
+        """GET /v1/invoice_payments, filtered by invoice or by payment intent as Stripe does."""
+        found = [
+            invoice_payment(invoice_id)
+            for invoice_id, intent in self.invoice_payments
+            if params.get("invoice", invoice_id) == invoice_id
+            and params.get("payment[payment_intent]", intent) == intent
+        ]
+        return stripe_list(found, "/v1/invoice_payments")
 
     def close(self):
         pass
@@ -100,21 +172,35 @@ def sign(payload, secret=WEBHOOK_SECRET, timestamp=None):
     return f"t={timestamp},v1={digest}"
 
 
+def stripe_object(kind, **values):
+    """Stripe's example of an object of this kind with some values changed, never a key added."""
+    obj = fixture(kind)
+    unknown = values.keys() - obj.keys()
+    if unknown:
+        raise KeyError(f"Stripe's {kind} has no field {sorted(unknown)}")
+    obj.update(values)
+    return obj
+
+
+def stripe_list(data, url):
+    return {"object": "list", "data": data, "has_more": False, "url": url}
+
+
 def make_event(type_, obj, event_id=None):
-    return {
-        "id": event_id or f"evt_test_{next(_ids)}",
-        "object": "event",
-        "api_version": "2026-10-28.endive",
-        "created": int(time.time()),
-        "livemode": False,
-        "pending_webhooks": 1,
-        "request": {"id": None, "idempotency_key": None},
-        "type": type_,
-        "data": {"object": obj},
-    }
+    return stripe_object(
+        "event",
+        id=event_id or f"evt_test_{next(_ids)}",
+        api_version=settings.STRIPE_API_VERSION,
+        created=int(time.time()),
+        livemode=False,
+        pending_webhooks=1,
+        type=type_,
+        data={"object": obj},
+    )
 
 
 def deliver(client, event, secret=WEBHOOK_SECRET, timestamp=None, signature=None):
+    assert_stripe_shape(event)
     payload = json.dumps(event)
     headers = {}
     if signature is None:
@@ -139,43 +225,149 @@ def make_donation(**fields):
     return Donation.objects.create(**values)
 
 
+def created_session(params):
+    """What Stripe answers to POST /v1/checkout/sessions."""
+    number = next(_ids)
+    return stripe_object(
+        "checkout.session",
+        id=f"cs_test_{number}",
+        mode=params.get("mode"),
+        status="open",
+        payment_status="unpaid",
+        url=f"https://checkout.stripe.com/c/pay/cs_test_{number}",
+        client_reference_id=params.get("client_reference_id"),
+        metadata={"donation_id": params.get("metadata[donation_id]")},
+        customer_email=params.get("customer_email"),
+        locale=params.get("locale"),
+        submit_type=params.get("submit_type"),
+        success_url=params.get("success_url"),
+        cancel_url=params.get("cancel_url"),
+        payment_intent=None,
+        shipping_address_collection=None,
+    )
+
+
 def completed_session(donation, **fields):
     monthly = donation.frequency == Frequency.MONTHLY
-    session = {
-        "id": donation.stripe_checkout_session_id,
-        "object": "checkout.session",
-        "client_reference_id": str(donation.uuid),
-        "metadata": {"donation_id": str(donation.uuid)},
-        "mode": "subscription" if monthly else "payment",
-        "status": "complete",
-        "payment_status": "paid",
-        "amount_total": donation.amount,
-        "currency": donation.currency.lower(),
-        "customer": "cus_test_1" if monthly else None,
-        "customer_details": {"email": donation.donor_email},
-        "payment_intent": None if monthly else "pi_test_1",
-        "subscription": "sub_test_1" if monthly else None,
-    }
+    session = stripe_object(
+        "checkout.session",
+        id=donation.stripe_checkout_session_id,
+        client_reference_id=str(donation.uuid),
+        metadata={"donation_id": str(donation.uuid)},
+        mode="subscription" if monthly else "payment",
+        status="complete",
+        payment_status="paid",
+        amount_subtotal=donation.amount,
+        amount_total=donation.amount,
+        currency=donation.currency.lower(),
+        customer="cus_test_1" if monthly else None,
+        customer_email=donation.donor_email,
+        payment_intent=None if monthly else "pi_test_1",
+        subscription="sub_test_1" if monthly else None,
+        shipping_address_collection=None,
+    )
+    session["customer_details"]["email"] = donation.donor_email
     session.update(fields)
     return session
 
 
-def invoice(invoice_id, billing_reason, subscription="sub_test_1", amount=2000, currency="eur"):
-    return {
-        "id": invoice_id,
-        "object": "invoice",
-        "billing_reason": billing_reason,
-        "amount_paid": amount,
-        "amount_due": amount,
-        "currency": currency,
-        "customer": "cus_test_1",
-        "status": "paid",
-        "parent": {
+def invoice(
+    invoice_id,
+    billing_reason,
+    subscription="sub_test_1",
+    amount=2000,
+    currency="eur",
+    donation_id=None,
+):
+    """An invoice as Stripe sends it at our API version: its subscription under `parent`, with
+    the subscription's metadata; no payments and no payment intent."""
+    return stripe_object(
+        "invoice",
+        id=invoice_id,
+        billing_reason=billing_reason,
+        amount_due=amount,
+        amount_paid=amount,
+        amount_remaining=0,
+        attempted=True,
+        attempt_count=1,
+        currency=currency,
+        customer="cus_test_1",
+        status="paid",
+        lines=stripe_list([], f"/v1/invoices/{invoice_id}/lines"),
+        parent={
+            "quote_details": None,
+            "subscription_details": {
+                "metadata": {"donation_id": str(donation_id)} if donation_id else {},
+                "subscription": subscription,
+            },
             "type": "subscription_details",
-            "subscription_details": {"subscription": subscription, "metadata": {}},
         },
-        "payments": {
-            "object": "list",
-            "data": [{"payment": {"type": "payment_intent", "payment_intent": f"pi_{invoice_id}"}}],
-        },
+    )
+
+
+def invoice_payment(invoice_id):
+    # Stripe's example of `payment` holds only its type: the double says no more than that.
+    return stripe_object(
+        "invoice_payment",
+        id=f"inpay_test_{next(_ids)}",
+        invoice=invoice_id,
+        amount_paid=2000,
+        amount_requested=2000,
+        currency="eur",
+        livemode=False,
+        status="paid",
+    )
+
+
+def refund(payment_intent="pi_test_1", amount=5000, **fields):
+    values = {"id": f"re_test_{next(_ids)}", "charge": "ch_test_1", "amount": amount}
+    values.update(payment_intent=payment_intent, currency="eur", **fields)
+    return stripe_object("refund", **values)
+
+
+def charge(**fields):
+    """A charge as Stripe sends it: with its payment intent, never its invoice."""
+    values = {
+        "id": "ch_test_1",
+        "payment_intent": "pi_test_1",
+        "amount": 5000,
+        "amount_captured": 5000,
+        "amount_refunded": 5000,
+        "captured": True,
+        "currency": "eur",
+        "refunded": True,
     }
+    values.update(fields)
+    obj = stripe_object("charge", **values)
+    if obj["amount_refunded"]:
+        obj["refunds"]["data"] = [
+            refund(obj["payment_intent"], obj["amount_refunded"], charge=obj["id"])
+        ]
+    return obj
+
+
+def dispute(**fields):
+    values = {
+        "id": "dp_test_1",
+        "charge": "ch_test_1",
+        "payment_intent": "pi_test_1",
+        "amount": 5000,
+        "currency": "eur",
+        "reason": "fraudulent",
+        "status": "needs_response",
+    }
+    values.update(fields)
+    return stripe_object("dispute", **values)
+
+
+def subscription(subscription_id="sub_test_1", donation_id=None, **fields):
+    values = {
+        "id": subscription_id,
+        "customer": "cus_test_1",
+        "status": "canceled",
+        "cancel_at_period_end": False,
+        "metadata": {"donation_id": str(donation_id)} if donation_id else {},
+        "pending_update": None,
+    }
+    values.update(fields)
+    return stripe_object("subscription", **values)

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import admin
 from django.db import models
 from django.http import HttpResponse
@@ -19,6 +17,7 @@ from campaign.models import (
     Petition,
     Signature,
 )
+from libertas.exports import SafeWriter
 from libertas.privacy import privacy_actions
 
 
@@ -67,7 +66,7 @@ def export_confirmed_signatures(modeladmin, request, queryset):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="signatures-{stamp}.csv"'
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow(["petition", "name", "email", "country", "comment", "language", "confirmed"])
     for s in signatures:
         writer.writerow(

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Country, Follower, NewsItem, Signature
-from libertas.forms import HoneypotMixin
+from libertas.forms import HoneypotMixin, PersonNameField
 from libertas.images import CheckedImageField
 
 
@@ -16,6 +16,8 @@ class SignatureForm(HoneypotMixin, forms.ModelForm):
             "comment": _("Optional. It may be delivered with the signatures."),
         }
         widgets = {"comment": forms.Textarea(attrs={"rows": 3, "maxlength": 1000})}
+        # The name is repeated in the confirmation e-mail: it must be a name.
+        field_classes = {"name": PersonNameField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

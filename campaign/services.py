@@ -12,7 +12,9 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from campaign.models import Follower
+from campaign.models import Follower, Signature
+from libertas.forms import mail_name
+from libertas.mail import claim_confirmation_mail
 
 SIGNATURE_SALT = "campaign.signature.confirm"
 FOLLOW_SALT = "campaign.follow.confirm"
@@ -54,10 +56,14 @@ def send(to, subject_template, body_template, context, headers=None, connection=
 
 
 def send_signature_confirmation(signature):
+    """E-mail the link that confirms a signature, unless one went out in the period."""
+    if not claim_confirmation_mail(signature, Signature.objects.filter(pk=signature.pk)):
+        return
     with translation.override(signature.language):
         token = make_token(SIGNATURE_SALT, signature.pk, signature.email)
+        # The signer's name is the only thing they typed that the e-mail repeats.
         context = {
-            "signature": signature,
+            "name": mail_name(signature.name),
             "petition": signature.petition,
             "confirm_url": absolute(reverse("campaign:petition_confirm", args=[token])),
         }
@@ -70,6 +76,9 @@ def send_signature_confirmation(signature):
 
 
 def send_follow_confirmation(follower):
+    """E-mail the link that confirms a follow, unless one went out in the period."""
+    if not claim_confirmation_mail(follower, Follower.objects.filter(pk=follower.pk)):
+        return
     with translation.override(follower.language):
         token = make_token(FOLLOW_SALT, follower.pk, follower.email)
         context = {

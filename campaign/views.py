@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
@@ -149,7 +150,8 @@ def petition(request):
         if form.is_valid():
             if not form.is_bot:
                 signature = sign(current, form.cleaned_data)
-                services.send_signature_confirmation(signature)
+                if not signature.is_confirmed:
+                    services.send_signature_confirmation(signature)
             return redirect("campaign:petition_sent")
     context = {"petition": current, "form": form}
     if current:
@@ -185,6 +187,11 @@ def petition_sent(request):
     return render(request, "campaign/petition_sent.html")
 
 
+# A mail scanner fetches every link in an e-mail: opening the link only shows a button,
+# and only the POST of that button (with its CSRF token) confirms. Never cached: the page
+# holds the visitor's CSRF token.
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def petition_confirm(request, token):
     try:
         pk, email = services.read_token(
@@ -198,6 +205,8 @@ def petition_confirm(request, token):
     if signature is None:
         return render(request, "campaign/link_invalid.html", {"expired": True}, status=400)
     already = signature.is_confirmed
+    if request.method != "POST" and not already:
+        return render(request, "campaign/petition_confirm.html", {"signature": signature})
     if not already:
         signature.confirmed_at = timezone.now()
         signature.save(update_fields=["confirmed_at"])
@@ -287,6 +296,9 @@ def follow_sent(request, slug):
     )
 
 
+# Like petition_confirm: the link shows a button, and only its POST confirms.
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def follow_confirm(request, token):
     try:
         pk, email = services.read_token(
@@ -305,6 +317,12 @@ def follow_confirm(request, token):
     if follower is None:
         return render(request, "campaign/link_invalid.html", {"expired": True}, status=400)
     already = follower.confirmed_at is not None
+    if request.method != "POST" and not already:
+        return render(
+            request,
+            "campaign/follow_confirm.html",
+            {"detainee": follower.detainee, "profile_url": profile_or_home(follower.detainee)},
+        )
     if not already:
         follower.confirmed_at = timezone.now()
         follower.save(update_fields=["confirmed_at"])

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import admin
 from django.http import HttpResponse
 from django.utils import timezone
@@ -8,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from donations import privacy
 from donations.models import Donation, StripeEvent
 from donations.money import format_money
+from libertas.exports import SafeWriter
 from libertas.privacy import privacy_actions
 
 STRIPE_FIELDS = [
@@ -96,11 +95,10 @@ class DonationAdmin(admin.ModelAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         stamp = timezone.now().strftime("%Y-%m-%d")
         response["Content-Disposition"] = f'attachment; filename="donations-{stamp}.csv"'
-        writer = csv.writer(response)
+        writer = SafeWriter(response)
         writer.writerow(CSV_FIELDS)
         for row in queryset.order_by("created_at").values_list(*CSV_FIELDS):
-            # Neutralise spreadsheet formulas a donor could type into their name.
-            writer.writerow(["'" + v if isinstance(v, str) and v[:1] in "=+-@" else v for v in row])
+            writer.writerow(row)
         return response
 
     def changelist_view(self, request, extra_context=None):

@@ -219,6 +219,8 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "ht
 # Failed sign-ins are counted per address and per account; past the limit allauth answers
 # with templates/429.html (translated). Explicit here so the limits are reviewed, not inherited.
 ACCOUNT_RATE_LIMITS = {"login": "30/m/ip", "login_failed": "10/m/ip,5/300s/key"}
+# Reset mail goes to any typed address (unknown ones get "no account" mail): 3 an hour each.
+ACCOUNT_RATE_LIMITS["reset_password"] = "20/m/ip,3/h/key"  # noqa: S105 (a rate, not a secret)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Libertas"
 LOGIN_REDIRECT_URL = "/"

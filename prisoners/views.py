@@ -1,5 +1,3 @@
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
+from libertas.exports import SafeWriter
 from prisoners.forms import CorrectionForm
 from prisoners.models import Category, Detainee, Status, Visibility
 from prisoners.share import render_share_image
@@ -205,8 +204,8 @@ def export_csv(request):
     response["Content-Disposition"] = 'attachment; filename="libertas-detainees.csv"'
     # The licence travels with the file: a comment line before the header row.
     response.write(f"# Libertas, {LICENCE} ({LICENCE_URL})\n")
-    writer = csv.DictWriter(response, fieldnames=[*EXPORT_FIELDS, "days_held", "url"])
-    writer.writeheader()
+    writer = SafeWriter(response)
+    writer.writerow([*EXPORT_FIELDS, "days_held", "url"])
     for row in _export_rows():
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow(["" if v is None else v for v in row.values()])
     return response

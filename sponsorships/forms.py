@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from libertas.forms import HoneypotMixin
+from libertas.forms import HoneypotMixin, PersonNameField
 from sponsorships.models import Commitment, Sponsor, Sponsorship
 from sponsorships.validators import clean_logo, validate_agreement_pdf
 
@@ -66,6 +66,8 @@ class SignupForm(HoneypotMixin, forms.ModelForm):
             "phone": _("Optional. Only the campaign team sees it."),
         }
         widgets = {"kind": forms.RadioSelect}
+        # The contact's name is repeated in the confirmation e-mail: it must be a name.
+        field_classes = {"contact_name": PersonNameField}
 
     def __init__(self, *args, detainees=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -78,6 +78,10 @@ class Sponsor(models.Model):
         verbose_name=_("user account"),
     )
     email_confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True)
+    # When the confirmation e-mail last went out: one a period per address (libertas.mail).
+    confirmation_sent_at = models.DateTimeField(
+        _("confirmation e-mail sent"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

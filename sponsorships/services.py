@@ -12,6 +12,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from libertas.forms import mail_name
+from libertas.mail import claim_confirmation_mail
 from sponsorships.models import Sponsor, Sponsorship
 
 CONFIRM_SALT = "sponsorships.confirm-email"
@@ -54,14 +56,22 @@ def confirmation_token(sponsor):
 
 
 def send_confirmation(sponsorship):
+    """E-mail the confirmation link, unless this address had one in the period.
+
+    Each sign-up is a new sponsor row, so the period counts per address, not per row. The
+    e-mail repeats nothing the visitor typed but the contact's own name.
+    """
     sponsor = sponsorship.sponsor
+    same_address = Sponsor.objects.filter(email__iexact=sponsor.email)
+    if not claim_confirmation_mail(sponsor, same_address):
+        return
     with translation.override(sponsor.language):
         url = absolute(reverse("sponsorships:confirm", args=[confirmation_token(sponsor)]))
     send(
         "confirm",
         [sponsor.email],
         sponsor.language,
-        {"sponsor": sponsor, "sponsorship": sponsorship, "confirm_url": url},
+        {"name": mail_name(sponsor.contact_name), "confirm_url": url},
     )
 
 

@@ -16,7 +16,8 @@ def link(message, kind):
 @pytest.fixture
 def follower(client, detainee):
     client.post(f"/fr/follow/{detainee.slug}/", {"email": "Fan@Example.org"})
-    client.get(link(mail.outbox[0], "confirm"))
+    # Opening the link shows a button; pressing it (a POST) confirms.
+    client.post(link(mail.outbox[0], "confirm"))
     mail.outbox.clear()
     return Follower.objects.get()
 

@@ -41,14 +41,15 @@ def test_signing_sends_a_confirmation_link_and_counts_nothing_yet(client, petiti
 def test_an_unconfirmed_signature_does_not_count_and_a_confirmed_one_counts_once(client, petition):
     sign(client)
     link = path_of(confirm_link(mail.outbox[0]))
-    response = client.get(link)
+    response = client.post(link)
     assert response.status_code == 200
     assert "your signature counts" in response.content.decode()
     assert petition.signatures.confirmed().count() == 1
-    # Signing again with the same address, in another case, re-sends the link only.
+    # Signing again with the same address, in another case, changes nothing and sends
+    # nothing: the signature is confirmed already.
     sign(client, {**SIGNER, "email": "ANNA@example.org "})
-    assert len(mail.outbox) == 2
-    client.get(path_of(confirm_link(mail.outbox[1])))
+    assert len(mail.outbox) == 1
+    client.post(link)
     assert Signature.objects.count() == 1
     assert petition.signatures.confirmed().count() == 1
 
@@ -56,8 +57,11 @@ def test_an_unconfirmed_signature_does_not_count_and_a_confirmed_one_counts_once
 def test_a_reused_confirmation_link_is_harmless(client, petition):
     sign(client)
     link = path_of(confirm_link(mail.outbox[0]))
-    client.get(link)
+    client.post(link)
     first = Signature.objects.get().confirmed_at
+    response = client.post(link)
+    assert response.status_code == 200
+    assert "Already confirmed" in response.content.decode()
     response = client.get(link)
     assert response.status_code == 200
     assert "Already confirmed" in response.content.decode()
@@ -71,9 +75,9 @@ def test_a_forged_confirmation_link_is_refused(client, petition):
     forged = services.make_token("another-salt", signature.pk, signature.email)
     tampered = path_of(confirm_link(mail.outbox[0])).replace("/confirm/", "/confirm/x")
     for link in (f"/en/petition/confirm/{forged}/", tampered, "/en/petition/confirm/abc/"):
-        response = client.get(link)
-        assert response.status_code == 400
-        assert "This link does not work" in response.content.decode()
+        for response in (client.get(link), client.post(link)):
+            assert response.status_code == 400
+            assert "This link does not work" in response.content.decode()
     assert petition.signatures.confirmed().count() == 0
 
 
@@ -83,7 +87,7 @@ def test_an_expired_confirmation_link_is_refused(client, petition, settings):
     later = datetime.datetime.now() + datetime.timedelta(days=8)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("django.core.signing.time.time", lambda: later.timestamp())
-        response = client.get(link)
+        response = client.post(link)
     assert response.status_code == 400
     assert petition.signatures.confirmed().count() == 0
 

@@ -29,8 +29,10 @@ def empty_cache():
 
 @pytest.fixture
 def media(settings, tmp_path, db):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+    # A folder of its own: the private files sit beside it, as in production.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    return settings.MEDIA_ROOT
 
 
 def make_detainee(slug="ani-karapetyan", **fields):

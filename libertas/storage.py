@@ -2,6 +2,7 @@
 
 import os
 
+from django import forms
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse
@@ -42,3 +43,13 @@ def private_file_response(file, filename, *, as_attachment=True, content_type=No
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+class PrivateFileInput(forms.ClearableFileInput):
+    """The usual file input, naming the current file without linking it (it has no address)."""
+
+    template_name = "libertas/widgets/private_file_input.html"
+
+    def is_initial(self, value):
+        # Django asks for the file's url here, which a private file refuses to give.
+        return bool(value and getattr(value, "name", ""))

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from libertas.storage import private_file_response
-from prisoners.models import Detainee, Status, TimelineEvent, Visibility
+from prisoners.models import Detainee, Status, TimelineEvent
 from sponsorships import pdf, services
 from sponsorships.forms import WHOLE_GROUP, SignupForm
 from sponsorships.models import Commitment, Sponsor, Sponsorship, profile_url
@@ -80,7 +80,8 @@ def signup(request):
             "detainee": d,
             "value": str(d.pk),
             "checked": selected_target == str(d.pk),
-            "photo": d.photo if d.photo and d.visibility == Visibility.PUBLIC else None,
+            # The public copy: the original upload has no public address.
+            "photo": d.photo_card if d.public_photo else None,
             "sponsors": [s.sponsor for s in d.public_sponsorships],
         }
         for d in detainees

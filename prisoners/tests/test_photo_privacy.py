@@ -7,14 +7,18 @@ server that serves MEDIA_ROOT would: a file in the public folder is out, one els
 import re
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db.models import QuerySet
 from django.http import Http404
 from django.test import RequestFactory
+from django.urls import reverse
 from django.views.static import serve
 
+from conftest import make_user
+from libertas.tests.test_admin_second_factor import current_code, sign_in
 from prisoners.models import Detainee, Visibility
 from prisoners.tests.conftest import image_bytes, make_detainee
 from prisoners.tests.test_photos import admin_form_data
@@ -76,6 +80,7 @@ def hide_with_the_admin_change_form(detainee, visibility, staff_client):
     url = f"{CHANGELIST}{detainee.pk}/change/"
     data = admin_form_data(staff_client, url)
     data["visibility"] = visibility
+    data["slug"] = "record-17"  # a LIMITED record's address must not spell the name
     response = staff_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
 
@@ -175,6 +180,16 @@ def test_nobody_else_gets_the_staff_photo_view(client, bob, portrait):
     client.force_login(bob)
     assert client.get(url).status_code == 302
     assert b"\x89PNG" not in client.get(url, follow=True).content
+
+
+def test_staff_who_may_not_view_detainees_get_no_photo(client, portrait):
+    # Finance, say: staff, past the second factor, but with no right on the registry.
+    clerk = make_user("clerk@example.org", is_staff=True)
+    secret = generate_totp_secret()
+    TOTP.activate(clerk, secret)
+    sign_in(client, clerk)
+    client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    assert client.get(f"{CHANGELIST}{portrait.pk}/photo/").status_code == 403
 
 
 def test_the_photo_command_repairs_what_a_raw_write_left(client, portrait):

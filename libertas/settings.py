@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "mailer",
-    "imagekit",
     "django_countries",
     "libertas",
     "prisoners",

@@ -20,7 +20,8 @@ COPY --chown=libertas:libertas . .
 # Build-time steps need settings but no secrets: a throwaway key, never used at run time.
 RUN SECRET_KEY=build-only DJANGO_DEBUG=0 python manage.py collectstatic --no-input \
     && SECRET_KEY=build-only DJANGO_DEBUG=0 python manage.py compilemessages --ignore '.venv/*' \
-    && mkdir -p /app/media && chown libertas:libertas /app/media
+    && mkdir -p /app/media /app/private-media \
+    && chown libertas:libertas /app/media /app/private-media
 
 USER libertas
 EXPOSE 8000

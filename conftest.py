@@ -23,6 +23,13 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Each test keeps its private files (originals, agreements) in a folder of its own."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
 @pytest.fixture
 def alice(db):
     """A staff member with every permission."""

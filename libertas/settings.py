@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "mailer",
-    "imagekit",
     "django_countries",
     "libertas",
     "prisoners",
@@ -165,11 +164,20 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Files no web server may serve (detainees' original photos, signed agreements): only views
+# that check who asks read them, through the "private" storage.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
+    raise ImproperlyConfigured(
+        f"PRIVATE_MEDIA_ROOT ({PRIVATE_MEDIA_ROOT}) must be outside MEDIA_ROOT ({MEDIA_ROOT}), "
+        "which the web server publishes."
+    )
 # Django serves uploaded files itself only in development and in the benchmark; in
 # production the web server in front of gunicorn does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "libertas.storage.PrivateStorage"},
     "staticfiles": {
         # Tests run without collectstatic, so they use the plain storage.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

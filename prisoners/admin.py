@@ -1,5 +1,9 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +12,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from simple_history.admin import SimpleHistoryAdmin
 
 from libertas.privacy import privacy_actions
+from libertas.storage import private_file_response
 from prisoners import privacy
 from prisoners.forms import DetaineeAdminForm
 from prisoners.models import (
@@ -112,12 +117,27 @@ class DetaineeAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     def photo_preview(self, obj):
         if not obj.photo:
             return "—"
+        # The original, through the view below: a HIDDEN record's photo has no public copy.
         return format_html(
-            '<img src="{}" width="{}" height="{}" alt="">',
-            obj.photo_card.url,
-            240,
-            300,
+            '<img src="{}" width="240" alt="">',
+            reverse("admin:prisoners_detainee_photo", args=[obj.pk]),
         )
+
+    def get_urls(self):
+        photo = path(
+            "<int:pk>/photo/",
+            self.admin_site.admin_view(self.photo_view),
+            name="prisoners_detainee_photo",
+        )
+        return [photo, *super().get_urls()]
+
+    def photo_view(self, request, pk):
+        detainee = get_object_or_404(Detainee, pk=pk)
+        if not self.has_view_permission(request, detainee):
+            raise PermissionDenied
+        if not detainee.photo:
+            raise Http404
+        return private_file_response(detainee.photo, detainee.photo.name, as_attachment=False)
 
     @admin.action(description=_("Mark as released today"), permissions=["change"])
     def mark_released(self, request, queryset):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from libertas.forms import HoneypotMixin
 from libertas.images import CheckedImageField
+from libertas.storage import PrivateFileInput
 from prisoners.models import CorrectionRequest, Detainee, Visibility
 from prisoners.photos import LIMITS
 from prisoners.search import normalise
@@ -13,6 +14,7 @@ class DetaineeAdminForm(forms.ModelForm):
         **LIMITS,
         label=_("photo"),
         required=False,
+        widget=PrivateFileInput,
         help_text=_("PNG, JPEG or WebP, at most 8 MB. Location and camera data are removed."),
     )
 

@@ -1,28 +1,14 @@
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from imagekit.models import ImageSpecField
-from pilkit.processors import ResizeToFill
 
+from libertas.storage import private_storage
+from prisoners import photos
 from prisoners.photos import validate_photo
 from prisoners.search import normalise
-
-# Rendition sizes the pages display (width, height): a card and the profile, each at 1x and 2x.
-CARD_SIZE = (240, 300)
-PROFILE_SIZE = (360, 450)
-
-
-def _webp(size):
-    # Optimistic: renditions are made when the photo is saved, and a page asks neither the
-    # database nor the storage whether they exist, so a list of 24 cards costs no query.
-    return ImageSpecField(
-        source="photo",
-        processors=[ResizeToFill(*size)],
-        format="WEBP",
-        options={"quality": 80},
-        cachefile_strategy="imagekit.cachefiles.strategies.Optimistic",
-    )
 
 
 class Category(models.TextChoices):
@@ -103,6 +89,16 @@ class DetaineeQuerySet(models.QuerySet):
             return self
         return self.filter(visibility=Visibility.PUBLIC, search_text__contains=folded)
 
+    def update(self, **kwargs):
+        # A bulk change of visibility or photo moves the public copies at once, as save() does.
+        if not {"visibility", "photo"} & kwargs.keys():
+            return super().update(**kwargs)
+        pks = list(self.values_list("pk", flat=True))
+        count = super().update(**kwargs)
+        for detainee in Detainee.objects.filter(pk__in=pks):
+            detainee.sync_public_photo()
+        return count
+
     def for_public_pages(self):
         """Public records without the private columns, so a template cannot reach them."""
         return self.public().defer(*PRIVATE_FIELDS)
@@ -164,9 +160,17 @@ class Detainee(models.Model):
     died_on = models.DateField(_("died on"), null=True, blank=True)
 
     biography = models.TextField(_("biography"), blank=True)
+    # The upload itself is private; pages show the public copies that sync_public_photo()
+    # makes while the record is PUBLIC, under a random token.
     photo = models.ImageField(
-        _("photo"), upload_to="detainees/", blank=True, validators=[validate_photo]
+        _("photo"),
+        upload_to="detainees/",
+        storage=private_storage,
+        blank=True,
+        validators=[validate_photo],
     )
+    photo_token = models.CharField(max_length=32, blank=True, editable=False)
+    photo_published_from = models.CharField(max_length=100, blank=True, editable=False)
     photo_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
     photo_alt = models.CharField(_("photo description (alt text)"), max_length=300, blank=True)
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
@@ -185,10 +189,11 @@ class Detainee(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    photo_card = _webp(CARD_SIZE)
-    photo_card_2x = _webp((CARD_SIZE[0] * 2, CARD_SIZE[1] * 2))
-    photo_profile = _webp(PROFILE_SIZE)
-    photo_profile_2x = _webp((PROFILE_SIZE[0] * 2, PROFILE_SIZE[1] * 2))
+    # WebP renditions at the sizes pages display, or None while none is published.
+    photo_card = property(lambda self: self.public_rendition("card"))
+    photo_card_2x = property(lambda self: self.public_rendition("card_2x"))
+    photo_profile = property(lambda self: self.public_rendition("profile"))
+    photo_profile_2x = property(lambda self: self.public_rendition("profile_2x"))
 
     objects = DetaineeQuerySet.as_manager()
 
@@ -206,9 +211,34 @@ class Detainee(models.Model):
         if update_fields is not None and "search_text" not in update_fields:
             kwargs["update_fields"] = [*update_fields, "search_text"]
         super().save(*args, **kwargs)
+        self.sync_public_photo()
 
     def get_absolute_url(self):
         return reverse("prisoners:detail", args=[self.slug])
+
+    def sync_public_photo(self):
+        """Publish the photo's renditions while the record is PUBLIC, and only then.
+
+        Called after every save and bulk update(), so no way of saving leaves a public copy
+        of a HIDDEN or LIMITED record's photo. Copies are deleted at once, not on commit:
+        a rolled-back hide costs broken images until the next save, never a leak.
+        """
+        wanted = self.visibility == Visibility.PUBLIC and bool(self.photo)
+        if wanted and self.photo_published_from == self.photo.name:
+            if photos.is_published(self.photo_token):
+                return
+        elif not wanted and not self.photo_token:
+            return
+        photos.unpublish(self.photo_token)
+        self.photo_token = photos.publish(self.photo) if wanted else ""
+        self.photo_published_from = self.photo.name if wanted else ""
+        # update(), not save(): no history entry, no new modification date for a copy.
+        Detainee.objects.filter(pk=self.pk).update(
+            photo_token=self.photo_token, photo_published_from=self.photo_published_from
+        )
+
+    def public_rendition(self, kind):
+        return photos.Rendition(self.photo_token, kind) if self.photo_token else None
 
     def build_search_text(self):
         names = [getattr(self, f"name_{code}", "") or "" for code in ("en", "fr", "hy")]
@@ -233,7 +263,9 @@ class Detainee(models.Model):
     @property
     def public_photo(self):
         """The photo if this record may show one."""
-        return self.photo if self.visibility == Visibility.PUBLIC and self.photo else None
+        if self.visibility == Visibility.PUBLIC and self.photo and self.photo_token:
+            return self.photo
+        return None
 
     @property
     def is_disappeared(self):
@@ -246,6 +278,12 @@ class Detainee(models.Model):
             return None
         end = self.released_on or self.died_on or timezone.localdate()
         return (end - start).days
+
+
+@receiver(post_delete, sender=Detainee)
+def unpublish_deleted_photo(sender, instance, **kwargs):
+    # A signal, not delete(): a QuerySet's delete() never calls the model's.
+    photos.unpublish(instance.photo_token)
 
 
 class TimelineEvent(models.Model):

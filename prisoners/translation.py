@@ -33,5 +33,8 @@ class CampaignFigureTranslationOptions(TranslationOptions):
 # History is registered here, after modeltranslation has added name_en, name_fr, name_hy and
 # the rest: a HistoricalRecords() in models.py would copy the fields before they exist, and
 # the history (and its revert) would lose every translation.
-simple_history.register(Detainee, app="prisoners")
+# The public copies' token is not part of the record: a revert must never bring an old one back.
+simple_history.register(
+    Detainee, app="prisoners", excluded_fields=["photo_token", "photo_published_from"]
+)
 simple_history.register(TimelineEvent, app="prisoners")

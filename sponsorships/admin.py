@@ -4,11 +4,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from libertas.privacy import privacy_actions
-from sponsorships import privacy, services
+from sponsorships import privacy, services, views
 from sponsorships.forms import DecisionForm, EndForm, SigningForm
 from sponsorships.models import Commitment, Sponsor, Sponsorship
 
@@ -121,12 +122,14 @@ class SponsorshipAdmin(TabbedTranslationAdmin):
         "decision_message",
         "signed_on",
         "signing_place",
-        "agreement",
+        "signed_agreement",
         "ended_on",
         "end_reason",
         "created_at",
         "updated_at",
     ]
+    # Shown as a link to the download view below: the file itself has no public address.
+    exclude = ["agreement"]
     change_form_template = "admin/sponsorships/sponsorship/change_form.html"
 
     @admin.display(description=_("kind"), ordering="sponsor__kind")
@@ -141,15 +144,36 @@ class SponsorshipAdmin(TabbedTranslationAdmin):
     def email_confirmed(self, obj):
         return obj.sponsor.email_confirmed_at is not None
 
+    @admin.display(description=_("signed agreement (PDF)"))
+    def signed_agreement(self, obj):
+        if not obj.agreement:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:sponsorships_sponsorship_agreement", args=[obj.pk]),
+            _("Download the signed agreement (PDF)"),
+        )
+
     def get_urls(self):
         steps = [
             path(
                 "<int:pk>/step/<slug:step>/",
                 self.admin_site.admin_view(self.workflow_view),
                 name="sponsorships_sponsorship_workflow",
-            )
+            ),
+            path(
+                "<int:pk>/agreement/",
+                self.admin_site.admin_view(self.agreement_view),
+                name="sponsorships_sponsorship_agreement",
+            ),
         ]
         return steps + super().get_urls()
+
+    def agreement_view(self, request, pk):
+        sponsorship = get_object_or_404(Sponsorship, pk=pk)
+        if not self.has_view_permission(request, sponsorship):
+            raise PermissionDenied
+        return views.agreement_file(sponsorship)
 
     # Which steps a sponsorship in each status may take.
     STEPS = {

@@ -8,6 +8,7 @@ from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from libertas.storage import private_storage
 from prisoners.models import Detainee, Visibility
 from sponsorships.validators import validate_agreement_pdf
 
@@ -26,8 +27,8 @@ def logo_path(instance, filename):
 
 
 def agreement_path(instance, filename):
-    # Unguessable, and under private/: only the portal's ownership-checking view serves it.
-    return f"private/agreements/{uuid.uuid4().hex}.pdf"
+    # Unguessable, and in the private storage: only views that check who asks serve it.
+    return f"agreements/{uuid.uuid4().hex}.pdf"
 
 
 class Sponsor(models.Model):
@@ -181,6 +182,7 @@ class Sponsorship(models.Model):
     agreement = models.FileField(
         _("signed agreement (PDF)"),
         upload_to=agreement_path,
+        storage=private_storage,
         blank=True,
         validators=[validate_agreement_pdf],
     )

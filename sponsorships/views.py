@@ -4,14 +4,15 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, When
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from prisoners.models import Detainee, Status, TimelineEvent, Visibility
+from libertas.storage import private_file_response
+from prisoners.models import Detainee, Status, TimelineEvent
 from sponsorships import pdf, services
 from sponsorships.forms import WHOLE_GROUP, SignupForm
 from sponsorships.models import Commitment, Sponsor, Sponsorship, profile_url
@@ -79,7 +80,8 @@ def signup(request):
             "detainee": d,
             "value": str(d.pk),
             "checked": selected_target == str(d.pk),
-            "photo": d.photo if d.photo and d.visibility == Visibility.PUBLIC else None,
+            # The public copy: the original upload has no public address.
+            "photo": d.photo_card if d.public_photo else None,
             "sponsors": [s.sponsor for s in d.public_sponsorships],
         }
         for d in detainees
@@ -194,12 +196,16 @@ def portal_detail(request, pk):
 @login_required
 def agreement(request, pk):
     sponsorship = get_object_or_404(own_sponsorships(request.user), pk=pk)
+    return agreement_file(sponsorship)
+
+
+def agreement_file(sponsorship):
+    """The signed agreement as a download, for whoever the calling view has let through."""
     if not sponsorship.agreement:
         raise Http404
-    return FileResponse(
-        sponsorship.agreement.open("rb"),
-        as_attachment=True,
-        filename=f"libertas-agreement-{sponsorship.pk}.pdf",
+    return private_file_response(
+        sponsorship.agreement,
+        f"libertas-agreement-{sponsorship.pk}.pdf",
         content_type="application/pdf",
     )
 

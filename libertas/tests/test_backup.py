@@ -22,14 +22,14 @@ def test_backup_then_restore_brings_back_records_and_files(tmp_path, settings):
     Image.new("RGB", (60, 80), "darkred").save(image, "PNG")
     detainee.photo.save("portrait.png", ContentFile(image.getvalue()), save=True)
     stored_photo = detainee.photo.name
-    stored_bytes = (settings.MEDIA_ROOT / stored_photo).read_bytes()
+    stored_bytes = (settings.PRIVATE_MEDIA_ROOT / stored_photo).read_bytes()
     before = (Detainee.objects.count(), TimelineEvent.objects.count(), Organisation.objects.count())
 
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", str(archive), stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     call_command("flush", interactive=False, verbosity=0)
-    (settings.MEDIA_ROOT / stored_photo).unlink()
+    (settings.PRIVATE_MEDIA_ROOT / stored_photo).unlink()
 
     call_command("restore", str(archive), no_input=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
@@ -38,7 +38,8 @@ def test_backup_then_restore_brings_back_records_and_files(tmp_path, settings):
     restored = Detainee.objects.get(slug="sample-aram-petrosyan")
     assert restored.name_hy == "Արամ Պետրոսյան"
     assert restored.photo.name == stored_photo
-    assert (settings.MEDIA_ROOT / stored_photo).read_bytes() == stored_bytes
+    assert (settings.PRIVATE_MEDIA_ROOT / stored_photo).read_bytes() == stored_bytes
+    assert (settings.MEDIA_ROOT / restored.photo_card.name).is_file()
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, db):

@@ -82,3 +82,15 @@ def test_database_url_chooses_the_engine(url, engine):
     result = run_django("shell", "-c", code, **{**PRODUCTION, "DATABASE_URL": url})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith(engine)
+
+
+def test_private_files_inside_the_public_media_folder_stop_start_up(tmp_path):
+    # A web server publishes MEDIA_ROOT: private files there would be anyone's.
+    result = run_django(
+        "check",
+        **PRODUCTION,
+        MEDIA_ROOT=str(tmp_path),
+        PRIVATE_MEDIA_ROOT=str(tmp_path / "private"),
+    )
+    assert result.returncode != 0
+    assert "PRIVATE_MEDIA_ROOT" in result.stderr

@@ -11,6 +11,7 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from PIL import Image
@@ -29,8 +30,10 @@ def empty_cache():
 
 @pytest.fixture
 def media(settings, tmp_path, db):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+    # A folder of its own: the private files sit beside it, as in production.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    return settings.MEDIA_ROOT
 
 
 def make_detainee(slug="ani-karapetyan", **fields):
@@ -48,8 +51,12 @@ def make_detainee(slug="ani-karapetyan", **fields):
 
 
 def put_photo(media_root, name="detainees/portrait.jpg"):
-    """A real JPEG in the test's media folder, for a record to point at."""
-    path = media_root / name
+    """A real JPEG among the private uploads, for a record to point at.
+
+    Uploads are private (only their renditions are published), so `media_root`, the test's
+    public folder, only says that the test has set its folders up.
+    """
+    path = settings.PRIVATE_MEDIA_ROOT / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(image_bytes())
     return name

@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
@@ -109,7 +110,8 @@ def test_a_good_photo_is_stored_without_its_metadata(staff_client, media):
         assert stored.format == "JPEG"
         assert dict(stored.getexif()) == {}
         assert "exif" not in stored.info
-    assert b"CameraMaker-Secret" not in (media / detainee.photo.name).read_bytes()
+    stored = settings.PRIVATE_MEDIA_ROOT / detainee.photo.name
+    assert b"CameraMaker-Secret" not in stored.read_bytes()
 
 
 def test_renditions_are_webp_at_the_displayed_sizes(client, staff_client, media):

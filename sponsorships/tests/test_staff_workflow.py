@@ -5,6 +5,7 @@ import datetime
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -120,7 +121,9 @@ def test_recording_the_signing_stores_the_agreement_and_tells_the_sponsor(
     assert response.status_code == 302
     french_request.refresh_from_db()
     assert french_request.signed_on == datetime.date(2024, 5, 18)
-    assert french_request.agreement.name.startswith("private/agreements/")
+    assert french_request.agreement.name.startswith("agreements/")
+    assert (settings.PRIVATE_MEDIA_ROOT / french_request.agreement.name).is_file()
+    assert not (settings.MEDIA_ROOT / french_request.agreement.name).exists()
     assert "Hôtel de ville" in mail.outbox[-1].body
     assert "signée" in mail.outbox[-1].subject
 

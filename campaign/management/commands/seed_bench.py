@@ -12,7 +12,6 @@ import random
 import time
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -21,6 +20,7 @@ from PIL import Image, ImageDraw
 from campaign.models import Event, NewsItem, Organisation, Page
 from donations.models import Currency, Donation, DonationStatus, Frequency
 from libertas.cache import invalidate
+from libertas.storage import private_storage
 from prisoners.models import (
     Acknowledgement,
     CampaignFigure,
@@ -32,6 +32,7 @@ from prisoners.models import (
     TimelineEvent,
     Visibility,
 )
+from prisoners.photos import publish
 from sponsorships.models import Commitment, Sponsor, Sponsorship
 
 MARK = "bench-"
@@ -169,12 +170,14 @@ class Command(BaseCommand):
     # Photos: a few dozen real images, shared by many records.
 
     def make_photos(self):
+        """The shared photos, each published once: {private name: token of its public copies}."""
+        storage = private_storage()
         names = []
         for i in range(PHOTOS):
             extension = "png" if i % 6 == 0 else "jpg"
             name = f"{PHOTO_DIR}/portrait-{i:02d}.{extension}"
             names.append(name)
-            if default_storage.exists(name):
+            if storage.exists(name):
                 continue
             image = Image.new("RGB", (480, 600), self.colour(i))
             draw = ImageDraw.Draw(image)
@@ -182,14 +185,10 @@ class Command(BaseCommand):
             draw.rectangle((90, 360, 390, 600), fill=self.colour(i + 13))
             out = io.BytesIO()
             image.save(out, format="PNG" if extension == "png" else "JPEG", quality=85)
-            default_storage.save(name, ContentFile(out.getvalue()))
-        # The pages link the renditions optimistically (no query, no file check), so they
-        # must exist before a page is served: one record per photo makes them all.
-        for name in names:
-            holder = Detainee(photo=name)
-            for spec in ("photo_card", "photo_card_2x", "photo_profile", "photo_profile_2x"):
-                getattr(holder, spec).generate()
-        return names
+            storage.save(name, ContentFile(out.getvalue()))
+        # The pages link the public copies by token, with no file check, so they must exist
+        # before a page is served; the PUBLIC records that share a photo share its copies.
+        return {name: publish(storage.open(name)) for name in names}
 
     def colour(self, i):
         rng = random.Random(i)  # noqa: S311
@@ -215,6 +214,7 @@ class Command(BaseCommand):
         categories = Category.values
         statuses = [Status.HELD] * 6 + [Status.RELEASED] * 2 + [Status.DECEASED, Status.UNKNOWN]
         people = []
+        photo_names = list(photos)
         for i in range(count):
             first, first_hy = FIRST_NAMES[(i // len(SURNAMES)) % len(FIRST_NAMES)]
             last, last_hy = SURNAMES[i % len(SURNAMES)]
@@ -227,6 +227,7 @@ class Command(BaseCommand):
                 Visibility.HIDDEN if i % 20 == 19 else Visibility.LIMITED if i % 10 == 9 else
                 Visibility.PUBLIC
             )  # fmt: skip
+            photo = photo_names[i % len(photo_names)] if i % 3 != 2 else ""
             person = Detainee(
                 slug=f"{MARK}{i:05d}-{first.lower()}-{last.lower()}",
                 name_en=name_en,
@@ -269,7 +270,9 @@ class Command(BaseCommand):
                 biography_en=BIOGRAPHY[0].format(name=name_en, town=town[0]),
                 biography_fr=BIOGRAPHY[1].format(name=name_en, town=town[1]),
                 biography_hy=BIOGRAPHY[2].format(name=f"{first_hy} {last_hy}", town=town[2]),
-                photo=photos[i % len(photos)] if i % 3 != 2 else "",
+                photo=photo,
+                photo_token=photos[photo] if photo and visibility == Visibility.PUBLIC else "",
+                photo_published_from=photo if photo and visibility == Visibility.PUBLIC else "",
                 photo_credit="Family archive",
                 photo_alt_en=f"Portrait of {name_en}",
                 photo_alt_fr=f"Portrait de {name_en}",

@@ -11,10 +11,12 @@ from django.utils import timezone
 
 # Rebuilt by `migrate` on any database, so restoring them would only clash.
 EXCLUDED = ["contenttypes", "auth.permission", "sessions"]
+# The public media and the private files (original photos, signed agreements), by setting.
+FOLDERS = {"MEDIA_ROOT": "media", "PRIVATE_MEDIA_ROOT": "private-media"}
 
 
 class Command(BaseCommand):
-    help = "Back up the database (as JSON, any engine) and the media files."
+    help = "Back up the database (as JSON, any engine), the media and the private files."
 
     def add_arguments(self, parser):
         parser.add_argument("path", nargs="?", help="Where to write the archive.")
@@ -34,11 +36,12 @@ class Command(BaseCommand):
         )
         payload = data.getvalue().encode()
 
-        media = Path(settings.MEDIA_ROOT)
         with tarfile.open(target, "w:gz") as archive:
             info = tarfile.TarInfo("data.json")
             info.size = len(payload)
             archive.addfile(info, io.BytesIO(payload))
-            if media.exists():
-                archive.add(media, arcname="media")
+            for folder, arcname in FOLDERS.items():
+                root = Path(getattr(settings, folder))
+                if root.exists():
+                    archive.add(root, arcname=arcname)
         self.stdout.write(str(target))

@@ -10,6 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from libertas.management.commands.backup import FOLDERS
+
 
 class Command(BaseCommand):
     help = "Restore a backup made by `manage.py backup`. Everything now stored is replaced."
@@ -37,11 +39,14 @@ class Command(BaseCommand):
                 call_command("flush", interactive=False, verbosity=0)
                 call_command("loaddata", str(data), verbosity=0)
 
-            media = Path(settings.MEDIA_ROOT)
-            if media.exists():
-                shutil.rmtree(media)
-            if (Path(tmp) / "media").is_dir():
-                shutil.copytree(Path(tmp) / "media", media)
-            else:
-                media.mkdir(parents=True)
+            for folder, arcname in FOLDERS.items():
+                root = Path(getattr(settings, folder))
+                if root.exists():
+                    shutil.rmtree(root)
+                if (Path(tmp) / arcname).is_dir():
+                    shutil.copytree(Path(tmp) / arcname, root)
+                else:
+                    root.mkdir(parents=True)
+            # loaddata saves raw: the public photo copies are checked against the records here.
+            call_command("sync_photos", verbosity=0, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Restored {source}."))

@@ -120,7 +120,7 @@ def test_agreements_stored_under_media_private_move_to_private_storage(aram):
     )
 
     migration = importlib.import_module(
-        "sponsorships.migrations.0004_agreements_to_private_storage"
+        "sponsorships.migrations.0005_agreements_to_private_storage"
     )
     migration.move_agreements(apps, None)
 

@@ -32,7 +32,7 @@ def move_agreements(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("sponsorships", "0003_editors_permissions"),
+        ("sponsorships", "0004_confirmation_sent_at"),
     ]
 
     operations = [

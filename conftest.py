@@ -3,7 +3,7 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 PASSWORD = "correct-horse-battery-staple"
@@ -19,8 +19,9 @@ def make_user(email, **extra):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: no page, rate-limit count or token from another."""
-    cache.clear()
+    """Each test starts with empty caches: no page, rate-limit count or token from another."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -7,20 +7,35 @@ entry. Any save or delete of a content model bumps a generation number that is p
 every key, so staff see a change at once; a time limit bounds what other writes may leave.
 Pages are stored compressed (GZipMiddleware sits below this one), so browsers that accept
 gzip and clients that do not each have their own entry.
+
+Pages live in their own cache ("pages"), shared by every process like "default", so a page
+can never evict a rate-limit counter, and the generation bump made by any process (a worker,
+a shell, a command) is seen by every worker at the next request.
 """
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core import checks
+from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.gzip import re_accepts_gzip
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import patch_response_headers
+from django.utils.http import urlencode
+
+from libertas.gunicorn_conf import worker_count
 
 GENERATION_KEY = "page-cache:generation"
 PERSONAL_COOKIES = {"sessionid", "messages"}
 
 
+def page_cache():
+    return caches["pages"]
+
+
 def generation():
+    cache = page_cache()
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, 1, None)
@@ -29,6 +44,7 @@ def generation():
 
 
 def invalidate(**kwargs):
+    cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -45,6 +61,24 @@ def connect_invalidation():
             post_save.connect(invalidate, sender=model, dispatch_uid=f"page-cache-{model}")
             post_delete.connect(invalidate, sender=model, dispatch_uid=f"page-cache-d-{model}")
     m2m_changed.connect(invalidate, dispatch_uid="page-cache-m2m")
+
+
+def page_query(request):
+    """The query string as the page reads it: its own parameters only, in a fixed order.
+
+    Anything else (fbclid, utm_*, junk) changes nothing on the page, so it must not make a new
+    cache entry, nor be copied into the cached page's language links.
+    """
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    try:
+        # The URL prefix names the language: resolve as LocaleMiddleware will.
+        with translation.override(language):
+            match = resolve(request.path_info)
+    except Resolver404:
+        return ""
+    allowed = settings.PAGE_CACHE_QUERY_PARAMETERS.get(match.view_name, ())
+    pairs = [(name, value) for name in allowed for value in request.GET.getlist(name)]
+    return urlencode(pairs)
 
 
 def cacheable_request(request):
@@ -75,7 +109,8 @@ class PageCacheMiddleware:
         encoding = (
             "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else "-"
         )
-        key = f"page-cache:{generation()}:{encoding}:{request.get_full_path()}"
+        key = f"page-cache:{generation()}:{encoding}:{request.path}?{page_query(request)}"
+        cache = page_cache()
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
@@ -89,3 +124,28 @@ class PageCacheMiddleware:
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
+
+
+@checks.register(checks.Tags.caches)
+def check_shared_cache(app_configs, **kwargs):
+    """Several workers with a cache each would each keep their own pages and counters."""
+    if settings.DEBUG:
+        return []
+    local = [
+        alias
+        for alias, config in settings.CACHES.items()
+        if config["BACKEND"].endswith("LocMemCache")
+    ]
+    workers = worker_count()
+    if local and workers > 1:
+        return [
+            checks.Error(
+                f"The cache {', '.join(local)} lives in each process, and gunicorn starts "
+                f"{workers} workers (WEB_CONCURRENCY): a hidden record would stay visible in "
+                "the others, and rate limits would count per worker.",
+                hint="Set CACHE_URL to redis://… (or leave it empty for the folder cache), "
+                "or WEB_CONCURRENCY=1.",
+                id="libertas.E001",
+            )
+        ]
+    return []

@@ -4,6 +4,46 @@ gunicorn sends "Server: gunicorn/<version>" by default; a version helps an attac
 exploit, so the header names the site only.
 """
 
+import os
+import sys
+
 import gunicorn.http.wsgi
 
+from libertas.env import env_int
+
 gunicorn.http.wsgi.SERVER = "Libertas"
+
+DEFAULT_WORKERS = 3
+
+
+def worker_count():
+    """How many workers serve the site: WEB_CONCURRENCY, the variable gunicorn itself reads."""
+    return env_int("WEB_CONCURRENCY", DEFAULT_WORKERS)
+
+
+workers = worker_count()
+
+# Request line and headers are bounded here (gunicorn's defaults, stated so they are reviewed);
+# bodies are bounded by MAX_REQUEST_BYTES in libertas.middleware and by the proxy.
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+
+def on_starting(server):
+    """Run Django's system checks once, before any worker starts: an error stops gunicorn.
+
+    The checks read the worker count gunicorn really uses, command-line flags included.
+    """
+    os.environ["WEB_CONCURRENCY"] = str(server.cfg.workers)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "libertas.settings")
+    import django
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    django.setup()
+    try:
+        call_command("check")
+    except SystemCheckError as error:
+        server.log.error("%s", error)
+        sys.exit(1)

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so an oversized body is refused before anything reads it.
+    "libertas.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -109,17 +111,51 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when CACHE_URL is set (shared by every app server), memory otherwise.
-CACHE_URL = env_url("CACHE_URL", default="", schemes=("redis", "rediss"))
-if CACHE_URL:
+# Caches shared by every process on the machine (or, with Redis, by every server): a change
+# made by one worker, a shell or a command is seen by all at once. Two aliases, so the
+# variety of pages visitors can ask for never evicts what "default" holds: rate-limit counters
+# (django-ratelimit and allauth), tokens and small fragments.
+# CACHE_URL: redis://host:6379/0 in production, file:///path for a folder on this machine
+# (the default, under .cache/), or locmem:// for one process only (refused with several workers).
+CACHE_URL = (
+    env_url(
+        "CACHE_URL",
+        default=f"file://{BASE_DIR / '.cache'}",
+        schemes=("redis", "rediss", "file", "locmem"),
+    )
+    or f"file://{BASE_DIR / '.cache'}"
+)
+_cache_scheme, _cache_location = CACHE_URL.split(":", 1)[0], CACHE_URL.split("://", 1)[-1]
+if _cache_scheme in ("redis", "rediss"):
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
+            "KEY_PREFIX": alias,
         }
+        for alias in ("default", "pages")
+    }
+elif _cache_scheme == "file":
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": f"{_cache_location}/{alias}",
+            # Counters must outlive any number of visitors; pages are culled past this.
+            "OPTIONS": {"MAX_ENTRIES": 100_000 if alias == "default" else 5_000},
+        }
+        for alias in ("default", "pages")
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        for alias in ("default", "pages")
+    }
+# django-ratelimit counts in "default" with allauth's login limits, never in "pages".
+RATELIMIT_USE_CACHE = "default"
+
+# The largest request body accepted (bytes): above it, 413 before the body is read. The proxy
+# in front (deploy/nginx.conf, client_max_body_size) refuses the same size first.
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 12 * 1024 * 1024)
 
 # Whole public pages cached for anonymous visitors (libertas/cache.py), per language,
 # dropped whenever a model of these apps changes. 0 switches the page cache off.
@@ -128,6 +164,15 @@ PAGE_CACHE_APPS = ["prisoners", "sponsorships", "donations", "campaign"]
 # Written by visitors and Stripe, not by staff: the donors wall may lag by PAGE_CACHE_SECONDS.
 PAGE_CACHE_IGNORED_MODELS = ["donations.Donation", "donations.StripeEvent"]
 PAGE_CACHE_PREFIXES = ("/en/", "/fr/", "/hy/")
+# The query parameters each cached page reads (by URL name). The page-cache key and the
+# language links keep only these, so ?fbclid=… or ?utm_…=… neither fills the cache nor
+# misses it. A view that starts reading a new parameter must be listed here.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    "prisoners:list": ["q", "page", "category", "status"],
+    "campaign:news": ["kind", "page"],
+    "campaign:take_action": ["country", "name"],
+    "donations:donate": ["dedicated_to"],
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -5,8 +5,11 @@ import nh3
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
+
+from libertas.cache import page_query
 
 register = template.Library()
 
@@ -22,12 +25,21 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote"} 
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """The current page in every language, for the switcher and the hreflang links."""
+    """The current page in every language, for the switcher and the hreflang links.
+
+    Only same-origin paths: on a 404 for "//evil.example/en/" the request path itself would
+    read as another site's address. The query keeps what the page reads (as the page cache
+    does), so a cached page never carries another visitor's parameters.
+    """
     request = context["request"]
-    query = request.META.get("QUERY_STRING", "")
+    query = page_query(request)
     versions = []
     for code, _name in settings.LANGUAGES:
         path = translate_url(request.path, code)
+        if not url_has_allowed_host_and_scheme(path, allowed_hosts=None) or not path.startswith(
+            "/"
+        ):
+            path, query = f"/{code}/", ""
         versions.append(
             {
                 "code": code,

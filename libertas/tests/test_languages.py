@@ -72,11 +72,14 @@ def test_unprefixed_page_redirects_to_a_prefixed_one(client, demo_data):
 
 
 def test_switcher_keeps_the_current_page_and_query(client, demo_data):
-    html = client.get("/fr/about/?ref=newsletter").content.decode()
+    # The query the page reads is kept; other parameters (here ref=) are not: a cached page
+    # must not carry the parameters of the visitor who first asked for it.
+    html = client.get("/fr/prisoners/?category=POW&ref=newsletter").content.decode()
     switcher = html[html.index("language-switcher") :]
-    assert 'href="/en/about/?ref=newsletter"' in switcher
-    assert 'href="/hy/about/?ref=newsletter"' in switcher
-    assert re.search(r'href="/fr/about/\?ref=newsletter"[^>]*aria-current="true"', switcher)
+    assert 'href="/en/prisoners/?category=POW"' in switcher
+    assert 'href="/hy/prisoners/?category=POW"' in switcher
+    assert re.search(r'href="/fr/prisoners/\?category=POW"[^>]*aria-current="true"', switcher)
+    assert "newsletter" not in switcher
 
 
 def test_hreflang_alternates_are_absolute(client, demo_data, settings):
@@ -94,3 +97,20 @@ def test_page_content_follows_the_language(client, demo_data):
 def test_interface_strings_are_translated(client, demo_data):
     assert "Aller au contenu" in client.get("/fr/").content.decode()
     assert "Անցնել բովանդակությանը" in client.get("/hy/").content.decode()
+
+
+def switcher_links(html):
+    switcher = html.split('class="list-inline mb-0 language-switcher"', 1)[1].split("</ul>", 1)[0]
+    return re.findall(r'href="([^"]*)"', switcher)
+
+
+@pytest.mark.parametrize("path", ["//evil.example/en/", "/\\evil.example/en/", "///evil.example/"])
+def test_language_switcher_never_links_off_site(client, db, path):
+    # The test client would read "//evil.example" as a host: give the raw path as a server does.
+    response = client.get("/", PATH_INFO=path)
+    assert response.status_code == 404
+    links = switcher_links(response.content.decode())
+    assert len(links) == len(LANGUAGE_CODES)
+    for link in links:
+        assert link.startswith("/") and not link.startswith(("//", "/\\")), link
+        assert "evil.example" not in link

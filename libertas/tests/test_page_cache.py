@@ -68,3 +68,60 @@ def test_pages_are_cached_compressed_for_browsers_and_plain_for_other_clients(
     assert plain["X-Page-Cache"] == "miss"
     assert not plain.has_header("Content-Encoding")
     assert b"</html>" in plain.content
+
+
+def test_junk_query_parameters_hit_the_cached_page_and_make_no_new_entries(
+    client, demo_data, page_cache, settings
+):
+    from pathlib import Path
+
+    assert client.get("/en/about/")["X-Page-Cache"] == "miss"
+    junk = [f"/en/about/?fbclid={n}&utm_source=x{n}" for n in range(1200)]
+    assert client.get(junk[0])["X-Page-Cache"] == "hit"
+    # The default configuration keeps pages in files, one per entry: count them.
+    entries = Path(settings.CACHES["pages"]["LOCATION"])
+    before = len(list(entries.glob("*.djcache")))
+    for url in junk:
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+    assert len(list(entries.glob("*.djcache"))) == before
+
+
+def test_parameters_a_page_reads_still_have_their_own_entry(client, demo_data, page_cache):
+    first = client.get("/en/prisoners/?page=1")
+    assert first["X-Page-Cache"] == "miss"
+    assert client.get("/en/prisoners/?category=POW&utm_campaign=x")["X-Page-Cache"] == "miss"
+    assert client.get("/en/prisoners/?utm_campaign=y&category=POW")["X-Page-Cache"] == "hit"
+
+
+def test_a_junk_query_cannot_plant_itself_in_the_cached_language_links(
+    client, demo_data, page_cache
+):
+    client.get("/en/about/?utm_source=planted")
+    assert "planted" not in client.get("/en/about/").content.decode()
+
+
+def report_until_limited(client, slug):
+    url = f"/en/prisoners/{slug}/report/"
+    for _attempt in range(5):
+        client.post(url, {})
+    assert client.post(url, {}).status_code == 429
+    return url
+
+
+def test_rate_limit_survives_a_flood_of_junk_queries(client, demo_data, page_cache):
+    from prisoners.models import Detainee
+
+    url = report_until_limited(client, Detainee.objects.public().first().slug)
+    for number in range(1200):
+        client.get(f"/en/about/?fbclid={number}")
+    assert client.post(url, {}).status_code == 429
+
+
+def test_emptying_the_page_cache_keeps_rate_limit_counters(client, demo_data, page_cache):
+    from django.core.cache import caches
+
+    from prisoners.models import Detainee
+
+    url = report_until_limited(client, Detainee.objects.public().first().slug)
+    caches["pages"].clear()
+    assert client.post(url, {}).status_code == 429

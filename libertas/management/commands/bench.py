@@ -130,7 +130,7 @@ class Command(BaseCommand):
 
     def probe(self):
         """In the child process: queries and server time of each page, as JSON on stdout."""
-        from django.core.cache import cache
+        from django.core.cache import caches
         from django.db import connection
         from django.test import Client
         from django.test.utils import CaptureQueriesContext, override_settings
@@ -142,14 +142,16 @@ class Command(BaseCommand):
         result = {"paths": paths, "queries": {}, "uncached": {}, "cached": {}, "cacheable": {}}
         for name, path in paths.items():
             with override_settings(PAGE_CACHE_SECONDS=0):
-                cache.clear()
+                for cache in caches.all():
+                    cache.clear()
                 with CaptureQueriesContext(connection) as queries:
                     response = client.get(path)
                 assert response.status_code == 200, (path, response.status_code)
                 result["queries"][name] = len(queries)
                 result["uncached"][name] = timings(client, path)
             with override_settings(PAGE_CACHE_SECONDS=600):
-                cache.clear()
+                for cache in caches.all():
+                    cache.clear()
                 client.get(path)
                 result["cacheable"][name] = client.get(path).get("X-Page-Cache") == "hit"
                 result["cached"][name] = timings(client, path)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from donations import privacy
 from donations.models import Donation, StripeEvent
 from donations.money import format_money
-from libertas.privacy import privacy_actions
+from libertas.privacy import PersonalDataAdmin, privacy_actions
 
 STRIPE_FIELDS = [
     "stripe_checkout_session_id",
@@ -35,7 +35,7 @@ CSV_FIELDS = [
 
 
 @admin.register(Donation)
-class DonationAdmin(admin.ModelAdmin):
+class DonationAdmin(PersonalDataAdmin, admin.ModelAdmin):
     change_list_template = "admin/donations/donation/change_list.html"
     list_display = [
         "created_at",

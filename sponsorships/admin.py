@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from libertas.privacy import privacy_actions
+from libertas.privacy import PersonalDataAdmin, privacy_actions
 from sponsorships import privacy, services
 from sponsorships.forms import DecisionForm, EndForm, SigningForm
 from sponsorships.models import Commitment, Sponsor, Sponsorship
@@ -62,7 +62,7 @@ class SponsorshipInline(admin.TabularInline):
 
 
 @admin.register(Sponsor)
-class SponsorAdmin(admin.ModelAdmin):
+class SponsorAdmin(PersonalDataAdmin, admin.ModelAdmin):
     form = SponsorAdminForm
     list_display = ["name", "kind", "country", "city", "public_consent", "email_confirmed_at"]
     list_filter = ["kind", "country", "public_consent"]

@@ -84,6 +84,13 @@ class Sponsor(models.Model):
         ordering = ["name"]
         verbose_name = _("sponsor")
         verbose_name_plural = _("sponsors")
+        # Export and erasure belong to one role, Privacy (see libertas/privacy.py).
+        permissions = [
+            (
+                "personal_data_sponsor",
+                "Can export and erase the personal data of sponsors' contacts",
+            )
+        ]
 
     def __str__(self):
         return self.name

@@ -30,7 +30,6 @@ class SponsorAdminForm(forms.ModelForm):
             "email",
             "phone",
             "language",
-            "user",
         ]
 
 
@@ -67,8 +66,8 @@ class SponsorAdmin(PersonalDataAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "country", "city", "public_consent", "email_confirmed_at"]
     list_filter = ["kind", "country", "public_consent"]
     search_fields = ["name", "city", "contact_name", "email"]
-    readonly_fields = ["email_confirmed_at", "created_at"]
-    raw_id_fields = ["user"]
+    # The account is linked only by approval, to one that verified the sponsor's address.
+    readonly_fields = ["user", "email_confirmed_at", "created_at"]
     actions = privacy_actions(privacy.export, privacy.erase, "email")
     inlines = [SponsorshipInline]
     fieldsets = [

@@ -142,17 +142,25 @@ def test_staff_without_second_factor_reach_no_admin_page(world):
 
 
 def test_a_sponsor_cannot_open_another_sponsor_s_pages_by_changing_the_id(world):
+    from django.utils import timezone
+
     mine, theirs = make_user("mine@example.org"), make_user("theirs@example.org")
     own = Sponsorship.objects.create(
         sponsor=Sponsor.objects.create(
-            kind="CITY", name="Mine", country="FR", contact_name="M", email=mine.email, user=mine
+            kind="CITY",
+            name="Mine",
+            country="FR",
+            contact_name="M",
+            email=mine.email,
+            user=mine,
+            email_confirmed_at=timezone.now(),
         ),
         detainee=world,
     )
     other = Sponsorship.objects.create(
         sponsor=Sponsor.objects.create(
             kind="CITY", name="Theirs", country="FR", contact_name="T", email=theirs.email,
-            user=theirs,
+            user=theirs, email_confirmed_at=timezone.now(),
         ),
         detainee=world,
         agreement="private/agreements/theirs.pdf",

@@ -91,6 +91,12 @@ class SponsorAdmin(PersonalDataAdmin, admin.ModelAdmin):
         ),
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        # The address the sponsor confirmed is the one approval links an account to.
+        if obj is not None and obj.email_confirmed_at is not None:
+            return [*self.readonly_fields, "email"]
+        return self.readonly_fields
+
 
 @admin.register(Commitment)
 class CommitmentAdmin(TabbedTranslationAdmin):

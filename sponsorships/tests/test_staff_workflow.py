@@ -283,3 +283,24 @@ def test_staff_cannot_link_a_sponsor_to_an_account_by_hand(staff_client, french_
     url = reverse("admin:sponsorships_sponsor_change", args=[sponsor.pk])
     page = staff_client.get(url).content.decode()
     assert 'name="user"' not in page
+
+
+def test_a_confirmed_sponsor_s_address_cannot_be_changed_in_the_admin(staff_client, french_request):
+    sponsor = french_request.sponsor
+    url = reverse("admin:sponsorships_sponsor_change", args=[sponsor.pk])
+    assert 'name="email"' not in staff_client.get(url).content.decode()
+    data = {
+        "kind": sponsor.kind, "name": sponsor.name, "country": "FR", "city": sponsor.city,
+        "website": "", "public_consent": "on", "contact_name": "Jeanne",
+        "email": "other@evil.example", "phone": "", "language": "fr",
+        "sponsorships-TOTAL_FORMS": "1",
+        "sponsorships-INITIAL_FORMS": "1", "sponsorships-MIN_NUM_FORMS": "0",
+        "sponsorships-MAX_NUM_FORMS": "0", "sponsorships-0-id": str(french_request.pk),
+        "sponsorships-0-sponsor": str(sponsor.pk),
+    }  # fmt: skip
+    response = staff_client.post(url, data)
+    assert response.status_code == 302
+    sponsor.refresh_from_db()
+    # The address the sponsor proved stays the one approval links to.
+    assert sponsor.email == "ville-de-lyonnet@example.org"
+    assert sponsor.contact_name == "Jeanne"

@@ -180,13 +180,13 @@ def set_password_url(user, language):
 
 @transaction.atomic
 def approve(sponsorship, message=""):
-    sponsorship.status = Sponsorship.Status.ACTIVE
-    sponsorship.decision_message = message
-    sponsorship.save(update_fields=["status", "decision_message", "updated_at"])
-    # Decide on the row as it is now, locked, so two approvals make one account.
+    # Decide on the sponsor's row as it is now, locked, so two approvals make one account.
     sponsor = Sponsor.objects.select_for_update().get(pk=sponsorship.sponsor_id)
     sponsorship.sponsor = sponsor
     user, created = account_for(sponsor)
+    sponsorship.status = Sponsorship.Status.ACTIVE
+    sponsorship.decision_message = message
+    sponsorship.save(update_fields=["status", "decision_message", "updated_at"])
     password_url = set_password_url(user, sponsor.language) if created else ""
     with translation.override(sponsor.language):
         login_url = absolute(reverse("account_login"))

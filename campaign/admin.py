@@ -18,7 +18,7 @@ from campaign.models import (
     Signature,
 )
 from libertas.exports import SafeWriter
-from libertas.privacy import privacy_actions
+from libertas.privacy import PersonalDataAdmin, privacy_actions
 
 
 @admin.register(Page)
@@ -107,7 +107,7 @@ PRIVACY_ACTIONS = privacy_actions(privacy.export_all, erase_everywhere, "email")
 
 
 @admin.register(Signature)
-class SignatureAdmin(admin.ModelAdmin):
+class SignatureAdmin(PersonalDataAdmin, admin.ModelAdmin):
     list_display = ["name", "email", "country", "petition", "created_at", "confirmed_at"]
     list_filter = [ConfirmedFilter, "petition", "country", "language"]
     search_fields = ["name", "email"]
@@ -124,7 +124,7 @@ class LetterTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Follower)
-class FollowerAdmin(admin.ModelAdmin):
+class FollowerAdmin(PersonalDataAdmin, admin.ModelAdmin):
     list_display = ["email", "detainee", "language", "created_at", "confirmed_at"]
     list_filter = ["language"]
     search_fields = ["email"]

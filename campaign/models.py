@@ -317,6 +317,10 @@ class Signature(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
+        # Export and erasure belong to one role, Privacy (see libertas/privacy.py).
+        permissions = [
+            ("personal_data_signature", "Can export and erase the personal data of signers")
+        ]
         constraints = [
             models.UniqueConstraint(fields=["petition", "email"], name="one_signature_per_email")
         ]
@@ -412,6 +416,10 @@ class Follower(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("follower")
         verbose_name_plural = _("followers")
+        # Export and erasure belong to one role, Privacy (see libertas/privacy.py).
+        permissions = [
+            ("personal_data_follower", "Can export and erase the personal data of followers")
+        ]
         constraints = [
             models.UniqueConstraint(fields=["detainee", "email"], name="one_follow_per_email")
         ]

@@ -7,7 +7,7 @@ from donations import privacy
 from donations.models import Donation, StripeEvent
 from donations.money import format_money
 from libertas.exports import SafeWriter
-from libertas.privacy import privacy_actions
+from libertas.privacy import PersonalDataAdmin, privacy_actions
 
 STRIPE_FIELDS = [
     "stripe_checkout_session_id",
@@ -34,7 +34,7 @@ CSV_FIELDS = [
 
 
 @admin.register(Donation)
-class DonationAdmin(admin.ModelAdmin):
+class DonationAdmin(PersonalDataAdmin, admin.ModelAdmin):
     change_list_template = "admin/donations/donation/change_list.html"
     list_display = [
         "created_at",

@@ -101,6 +101,10 @@ class Donation(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("donation")
         verbose_name_plural = _("donations")
+        # Export and erasure belong to one role, Privacy (see libertas/privacy.py).
+        permissions = [
+            ("personal_data_donation", "Can export and erase the personal data of donors")
+        ]
 
     def __str__(self):
         from donations.money import format_money

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from libertas.privacy import privacy_actions
+from libertas.privacy import PersonalDataAdmin, privacy_actions
 from libertas.storage import private_file_response
 from prisoners import privacy
 from prisoners.forms import DetaineeAdminForm
@@ -179,7 +179,7 @@ class CampaignFigureAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(CorrectionRequest)
-class CorrectionRequestAdmin(admin.ModelAdmin):
+class CorrectionRequestAdmin(PersonalDataAdmin, admin.ModelAdmin):
     list_display = ["detainee", "created_at", "name", "email", "handled"]
     list_filter = ["handled"]
     list_editable = ["handled"]

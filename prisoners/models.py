@@ -371,6 +371,13 @@ class CorrectionRequest(models.Model):
         ordering = ["handled", "-created_at"]
         verbose_name = _("correction request")
         verbose_name_plural = _("correction requests")
+        # Export and erasure belong to one role, Privacy (see libertas/privacy.py).
+        permissions = [
+            (
+                "personal_data_correctionrequest",
+                "Can export and erase the personal data of people who reported an inaccuracy",
+            )
+        ]
 
     def __str__(self):
         return f"{self.detainee} ({self.created_at:%Y-%m-%d})" if self.created_at else "—"

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from libertas.privacy import privacy_actions
+from libertas.privacy import PersonalDataAdmin, privacy_actions
 from sponsorships import privacy, services, views
 from sponsorships.forms import DecisionForm, EndForm, SigningForm
 from sponsorships.models import Commitment, Sponsor, Sponsorship
@@ -31,7 +31,6 @@ class SponsorAdminForm(forms.ModelForm):
             "email",
             "phone",
             "language",
-            "user",
         ]
 
 
@@ -63,13 +62,13 @@ class SponsorshipInline(admin.TabularInline):
 
 
 @admin.register(Sponsor)
-class SponsorAdmin(admin.ModelAdmin):
+class SponsorAdmin(PersonalDataAdmin, admin.ModelAdmin):
     form = SponsorAdminForm
     list_display = ["name", "kind", "country", "city", "public_consent", "email_confirmed_at"]
     list_filter = ["kind", "country", "public_consent"]
     search_fields = ["name", "city", "contact_name", "email"]
-    readonly_fields = ["email_confirmed_at", "created_at"]
-    raw_id_fields = ["user"]
+    # The account is linked only by approval, to one that verified the sponsor's address.
+    readonly_fields = ["user", "email_confirmed_at", "created_at"]
     actions = privacy_actions(privacy.export, privacy.erase, "email")
     inlines = [SponsorshipInline]
     fieldsets = [
@@ -92,6 +91,12 @@ class SponsorAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The address the sponsor confirmed is the one approval links an account to.
+        if obj is not None and obj.email_confirmed_at is not None:
+            return [*self.readonly_fields, "email"]
+        return self.readonly_fields
 
 
 @admin.register(Commitment)

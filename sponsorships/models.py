@@ -1,9 +1,10 @@
 import uuid
 from pathlib import PurePath
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -89,6 +90,13 @@ class Sponsor(models.Model):
         ordering = ["name"]
         verbose_name = _("sponsor")
         verbose_name_plural = _("sponsors")
+        # Export and erasure belong to one role, Privacy (see libertas/privacy.py).
+        permissions = [
+            (
+                "personal_data_sponsor",
+                "Can export and erase the personal data of sponsors' contacts",
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -134,6 +142,16 @@ class SponsorshipQuerySet(models.QuerySet):
         return self.active().filter(
             Q(detainee__isnull=True) | Q(detainee__visibility__in=shown),
             sponsor__public_consent=True,
+        )
+
+    def owned_by(self, user):
+        """What a signed-in sponsor may open: linked to their account at approval, for an
+        address they confirmed through our link and that the account has verified."""
+        verified = EmailAddress.objects.filter(
+            user=user, verified=True, email__iexact=OuterRef("sponsor__email")
+        )
+        return self.filter(
+            Exists(verified), sponsor__user=user, sponsor__email_confirmed_at__isnull=False
         )
 
     def for_detainee(self, detainee):

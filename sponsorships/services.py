@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -123,42 +124,56 @@ def confirm_email(token):
 
 
 def account_for(sponsor):
-    """The sponsor's user account, created (with a verified address) if they have none.
+    """The account through which the sponsor reaches the portal. Returns (user, created).
 
-    Returns (user, created). A new account has no usable password: the approval e-mail
-    carries allauth's password-reset link so the contact chooses one.
+    Only an account that verified the sponsor's address itself is linked. Any other that
+    claims the address has proved nothing: anyone may sign up first with a city's address
+    and wait for the approval. It loses the claim, and a new account is made, with no
+    usable password: the approval e-mail carries the link to choose one.
     """
+    if sponsor.email_confirmed_at is None:
+        raise ValueError("A sponsor gets an account only once their address is confirmed.")
     if sponsor.user_id:
         return sponsor.user, False
-    User = get_user_model()
-    address = EmailAddress.objects.filter(email__iexact=sponsor.email).select_related("user")
-    address = address.first()
-    user = address.user if address else User.objects.filter(email__iexact=sponsor.email).first()
-    created = user is None
-    if created:
-        base = sponsor.email.split("@")[0][:100] or "sponsor"
-        username, n = base, 1
-        while User.objects.filter(username=username).exists():
-            n += 1
-            username = f"{base}{n}"
-        user = User.objects.create_user(username=username, email=sponsor.email)
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    address = EmailAddress.objects.filter(user=user, email__iexact=sponsor.email).first()
-    if address is None:
-        EmailAddress.objects.create(
-            user=user,
-            email=sponsor.email,
-            verified=True,
-            primary=not EmailAddress.objects.filter(user=user, primary=True).exists(),
-        )
-    elif not address.verified:
-        # The contact proved the address by following our confirmation link.
-        address.verified = True
-        address.save(update_fields=["verified"])
+    verified = EmailAddress.objects.filter(email__iexact=sponsor.email, verified=True).first()
+    if verified:
+        user, created = verified.user, False
+    else:
+        release_address(sponsor.email)
+        user, created = new_account(sponsor.email), True
     sponsor.user = user
     sponsor.save(update_fields=["user"])
     return user, created
+
+
+def release_address(email):
+    """Take `email` from every account that claims it without having verified it.
+
+    Their password was chosen by whoever typed the address first: it becomes unusable,
+    which also ends their sessions (each session is bound to the password's hash).
+    """
+    claims = EmailAddress.objects.filter(email__iexact=email, verified=False)
+    squatters = get_user_model().objects.filter(
+        Q(email__iexact=email) | Q(pk__in=claims.values("user"))
+    )
+    for user in squatters:
+        if user.email.lower() == email.lower():
+            user.email = ""
+        user.set_unusable_password()
+        user.save(update_fields=["email", "password"])
+    claims.delete()
+
+
+def new_account(email):
+    User = get_user_model()
+    base = email.split("@")[0][:100] or "sponsor"
+    username, n = base, 1
+    while User.objects.filter(username=username).exists():
+        n += 1
+        username = f"{base}{n}"
+    user = User.objects.create_user(username=username, email=email)  # no usable password
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
 
 
 def set_password_url(user, language):
@@ -175,11 +190,13 @@ def set_password_url(user, language):
 
 @transaction.atomic
 def approve(sponsorship, message=""):
+    # Decide on the sponsor's row as it is now, locked, so two approvals make one account.
+    sponsor = Sponsor.objects.select_for_update().get(pk=sponsorship.sponsor_id)
+    sponsorship.sponsor = sponsor
+    user, created = account_for(sponsor)
     sponsorship.status = Sponsorship.Status.ACTIVE
     sponsorship.decision_message = message
     sponsorship.save(update_fields=["status", "decision_message", "updated_at"])
-    sponsor = sponsorship.sponsor
-    user, created = account_for(sponsor)
     password_url = set_password_url(user, sponsor.language) if created else ""
     with translation.override(sponsor.language):
         login_url = absolute(reverse("account_login"))

@@ -156,7 +156,7 @@ def wall(request):
 
 
 def own_sponsorships(user):
-    return Sponsorship.objects.filter(sponsor__user=user).select_related("sponsor", "detainee")
+    return Sponsorship.objects.owned_by(user).select_related("sponsor", "detainee")
 
 
 def portal(request):

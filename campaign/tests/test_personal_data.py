@@ -5,6 +5,7 @@ import json
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
@@ -179,3 +180,79 @@ def test_staff_export_a_signer_from_the_admin_with_every_app(records, staff_clie
     assert response["Content-Type"] == "application/json"
     data = json.loads(response.content)
     assert len(data[ANNA]["donations"]) == 2 and OTHER not in response.content.decode()
+
+
+# Export and erasure belong to the Privacy group and superusers, nobody else.
+
+
+def group_member(email, group):
+    from libertas.tests.test_role_matrix import staff_member
+
+    return staff_member(email, group)
+
+
+def test_an_editor_exporting_a_follower_never_gets_their_donations(records):
+    editor = group_member("editor@example.org", "Editors")
+    response = editor.post(
+        "/en/admin/campaign/follower/",
+        {"action": "export_personal_data", "_selected_action": [records["follower"].pk]},
+    )
+    text = response.content.decode()
+    assert "cus_1" not in text and "donation" not in response.get("Content-Type", "")
+    assert "cus_1" not in editor.get("/en/admin/campaign/follower/").content.decode()
+
+
+@pytest.mark.parametrize("group", ["Editors", "Finance"])
+def test_only_the_privacy_role_is_offered_or_may_run_export_and_erasure(records, group):
+    client = group_member(f"{group.lower()}@example.org", group)
+    for url, row in [
+        ("/en/admin/campaign/follower/", records["follower"]),
+        ("/en/admin/campaign/signature/", records["signature"]),
+        ("/en/admin/donations/donation/", records["donations"][0]),
+        ("/en/admin/sponsorships/sponsor/", records["sponsor"]),
+        ("/en/admin/prisoners/correctionrequest/", records["report"]),
+    ]:
+        page = client.get(url)
+        assert "personal_data" not in page.content.decode(), (group, url)
+        for action in ("export_personal_data", "erase_personal_data"):
+            response = client.post(url, {"action": action, "_selected_action": [row.pk]})
+            assert response.get("Content-Type") != "application/json", (group, url)
+    records["donations"][0].refresh_from_db()
+    assert records["donations"][0].donor_name == "Anna Sample"
+    assert Follower.objects.filter(pk=records["follower"].pk).exists()
+    records["sponsor"].refresh_from_db()
+    assert records["sponsor"].phone
+
+
+def test_the_privacy_role_exports_and_erases_a_follower_everywhere(records):
+    officer = group_member("privacy@example.org", "Privacy")
+    url = "/en/admin/campaign/follower/"
+    assert "export_personal_data" in officer.get(url).content.decode()
+    response = officer.post(
+        url, {"action": "export_personal_data", "_selected_action": [records["follower"].pk]}
+    )
+    data = json.loads(response.content)
+    assert [d["stripe_customer_id"] for d in data[ANNA]["donations"]] == ["cus_1", "cus_2"]
+    response = officer.post(
+        url, {"action": "erase_personal_data", "_selected_action": [records["follower"].pk]}
+    )
+    assert response.status_code == 302
+    assert not Follower.objects.filter(email=ANNA).exists()
+    records["donations"][0].refresh_from_db()
+    assert records["donations"][0].donor_name == ""
+
+
+def test_the_actions_themselves_refuse_a_caller_without_the_privacy_permission(records, rf):
+    from django.contrib import admin
+    from django.core.exceptions import PermissionDenied
+
+    editor = make_user("editor@example.org", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    request = rf.post("/")
+    request.user = editor
+    model_admin = admin.site._registry[Follower]
+    actions = {action.__name__: action for action in model_admin.actions}
+    for name in ("export_personal_data", "erase_personal_data"):
+        with pytest.raises(PermissionDenied):
+            actions[name](model_admin, request, Follower.objects.all())
+    assert Follower.objects.filter(email=ANNA).exists()

@@ -2,7 +2,8 @@
 
 For the changelist and the change page of every registered model: an `Editors` member,
 a `Finance` member, a sponsor with an account, and an anonymous visitor. Staff sign in
-with a TOTP code, as the admin requires.
+with a TOTP code, as the admin requires. Then a sweep of every admin page, action and
+export, for each group: none shows data of a model the group may not view.
 """
 
 import pytest
@@ -27,6 +28,11 @@ PROFILES = {"prisoners.detainee", "prisoners.timelineevent", "prisoners.source"}
 def staff_member(email, group):
     user = make_user(email, is_staff=True)
     user.groups.add(Group.objects.get(name=group))
+    return signed_in(user)
+
+
+def signed_in(user):
+    """A client signed in as `user` with a TOTP code, as the admin requires."""
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
     client = Client()
@@ -136,17 +142,25 @@ def test_staff_without_second_factor_reach_no_admin_page(world):
 
 
 def test_a_sponsor_cannot_open_another_sponsor_s_pages_by_changing_the_id(world):
+    from django.utils import timezone
+
     mine, theirs = make_user("mine@example.org"), make_user("theirs@example.org")
     own = Sponsorship.objects.create(
         sponsor=Sponsor.objects.create(
-            kind="CITY", name="Mine", country="FR", contact_name="M", email=mine.email, user=mine
+            kind="CITY",
+            name="Mine",
+            country="FR",
+            contact_name="M",
+            email=mine.email,
+            user=mine,
+            email_confirmed_at=timezone.now(),
         ),
         detainee=world,
     )
     other = Sponsorship.objects.create(
         sponsor=Sponsor.objects.create(
             kind="CITY", name="Theirs", country="FR", contact_name="T", email=theirs.email,
-            user=theirs,
+            user=theirs, email_confirmed_at=timezone.now(),
         ),
         detainee=world,
         agreement="private/agreements/theirs.pdf",
@@ -180,3 +194,157 @@ def test_tokens_in_addresses_cannot_be_forged_or_swapped(world):
     token = campaign_services.make_token(campaign_services.FOLLOW_SALT, follower.pk, follower.email)
     assert client.get(f"/en/petition/confirm/{token}/").status_code == 400
     assert client.get("/en/sponsor/confirm/1/").status_code == 400
+
+
+# The sweep: for each group, every admin page, action and export it can reach, checked
+# for data of models the group may not view. Each model holding private data gets a
+# record with distinctive values; the person behind them has one address everywhere, as a
+# real donor who also follows a detainee does, so that a cross-app export would show.
+
+GROUPS = ["Editors", "Finance", "Privacy"]
+PERSON = "anna.marker@example.org"
+# Model label → values only that model's records hold.
+MARKERS = {
+    "donations.donation": ["Donorname Qzx", "cus_Qzxdonation"],
+    "donations.stripeevent": ["evt_Qzxstripe"],
+    "sponsorships.sponsor": ["Contact Qzxsponsor", "+374 10 55 01 99"],
+    "sponsorships.sponsorship": ["Decision Qzxmessage"],
+    "campaign.signature": ["Signer Qzxname", "Comment Qzxsigned"],
+    "prisoners.correctionrequest": ["Report Qzxwrong", "Reporter Qzxname"],
+    "prisoners.detainee": ["Family Qzxcontact", "Internal Qzxnotes"],
+    "auth.user": ["Lastname Qzxuser"],
+    "mailer.message": ["Queued Qzxbody"],
+}
+
+
+@pytest.fixture
+def marked(world):
+    from mailer import send_mail
+
+    from campaign.models import Follower, Petition, Signature
+    from donations.models import StripeEvent
+    from prisoners.models import CorrectionRequest
+
+    person = make_user(PERSON, last_name="Lastname Qzxuser")
+    world.family_contact, world.internal_notes = "Family Qzxcontact", "Internal Qzxnotes"
+    world.save()
+    Donation.objects.create(
+        amount=2500,
+        currency="EUR",
+        frequency="ONCE",
+        donor_name="Donorname Qzx",
+        donor_email=PERSON,
+        language="en",
+        stripe_checkout_session_id="cs_test_marker",
+        stripe_customer_id="cus_Qzxdonation",
+    )
+    StripeEvent.objects.create(
+        event_id="evt_Qzxstripe", type="checkout.session.completed", payload={"id": "evt_Qzxstripe"}
+    )
+    sponsor = Sponsor.objects.create(
+        kind=Sponsor.Kind.CITY,
+        name="Marker City",
+        country="FR",
+        contact_name="Contact Qzxsponsor",
+        email=PERSON,
+        phone="+374 10 55 01 99",
+        user=person,
+    )
+    Sponsorship.objects.create(
+        sponsor=sponsor, detainee=world, decision_message="Decision Qzxmessage"
+    )
+    petition = Petition.objects.create(title="Free them", text="x", addressees="y", goal=10)
+    Signature.objects.create(
+        petition=petition,
+        name="Signer Qzxname",
+        email=PERSON,
+        country="FR",
+        comment="Comment Qzxsigned",
+        language="en",
+    )
+    Follower.objects.create(detainee=world, email=PERSON, language="en")
+    CorrectionRequest.objects.create(
+        detainee=world, what_is_wrong="Report Qzxwrong", name="Reporter Qzxname", email=PERSON
+    )
+    send_mail("Hello", "Queued Qzxbody", "from@example.org", [PERSON])
+    return person
+
+
+def content(response):
+    if response.streaming:
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
+
+
+def reachable_outputs(client):
+    """What a staff client gets back from every admin page, action and export."""
+    outputs = {"index": content(client.get(reverse("admin:index")))}
+    for label, model in registered_models():
+        model_admin = admin.site._registry[model]
+        info = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        changelist = reverse(f"{info}_changelist")
+        outputs[changelist] = content(client.get(changelist))
+        pks = [str(pk) for pk in model._default_manager.values_list("pk", flat=True)]
+        for pk in pks[:1]:
+            for page in ("change", "history", "delete"):
+                url = reverse(f"{info}_{page}", args=[pk])
+                outputs[url] = content(client.get(url))
+        history = getattr(model, "history", None)
+        if history is not None and history.exists():
+            record = history.first()
+            url = reverse(f"{info}_simple_history", args=[record.pk, record.history_id])
+            outputs[url] = content(client.get(url))
+        for name in autocomplete_fields(model_admin):
+            query = {"app_label": model._meta.app_label, "model_name": model._meta.model_name,
+                     "field_name": name, "term": ""}  # fmt: skip
+            outputs[f"autocomplete {label}.{name}"] = content(
+                client.get(reverse("admin:autocomplete"), query)
+            )
+        # Every action, offered or not: a hidden action must refuse as well. Erasure last,
+        # so that what it removes is first looked for everywhere else.
+        actions = sorted(model_admin._get_base_actions(), key=lambda a: "erase" in a[1])
+        for _func, name, _description in actions:
+            response = client.post(changelist, {"action": name, "_selected_action": pks})
+            outputs[f"action {label}.{name}"] = content(response)
+    # The admin's own views beyond the standard pages.
+    for sponsorship in Sponsorship.objects.all():
+        for step in ("approve", "decline", "sign", "end"):
+            url = reverse("admin:sponsorships_sponsorship_workflow", args=[sponsorship.pk, step])
+            outputs[url] = content(client.get(url))
+    return outputs
+
+
+def autocomplete_fields(model_admin):
+    inlines = [inline(model_admin.model, admin.site) for inline in model_admin.inlines]
+    return [
+        name
+        for each in [model_admin, *inlines]
+        for name in each.autocomplete_fields
+        if each.model is model_admin.model
+    ]
+
+
+def leaks(user, outputs):
+    """(where, model, value) for each value shown of a model the user may not view."""
+    found = []
+    for label, values in MARKERS.items():
+        app, model = label.split(".")
+        if user.has_perm(f"{app}.view_{model}") or user.has_perm(f"{app}.change_{model}"):
+            continue
+        for where, text in outputs.items():
+            found += [(where, label, value) for value in values if value in text]
+    return found
+
+
+def test_the_sweep_covers_every_group_and_reaches_every_marked_value(marked, alice):
+    assert set(Group.objects.values_list("name", flat=True)) == set(GROUPS)
+    outputs = reachable_outputs(signed_in(alice))
+    text = "\n".join(outputs.values())
+    assert [v for values in MARKERS.values() for v in values if v not in text] == []
+
+
+@pytest.mark.parametrize("group", GROUPS)
+def test_each_group_sees_through_the_admin_only_models_it_may_view(marked, group):
+    client = staff_member(f"{group.lower()}@example.org", group)
+    user = Group.objects.get(name=group).user_set.get()
+    assert leaks(user, reachable_outputs(client)) == []

@@ -2,7 +2,7 @@ import io
 
 import pytest
 from django.core.cache import cache
-from django.utils import translation
+from django.utils import timezone, translation
 from PIL import Image
 
 from prisoners.models import Category, Detainee, Visibility
@@ -39,6 +39,8 @@ def make_detainee(slug="aram", name="Aram Petrosyan", **extra):
 
 
 def make_sponsor(name="Ville de Test", consent=True, user=None, **extra):
+    """A sponsor; given a user, one approved for that account, as services.approve links it:
+    the same address, confirmed through our link."""
     fields = {
         "kind": Sponsor.Kind.CITY,
         "country": "FR",
@@ -48,6 +50,8 @@ def make_sponsor(name="Ville de Test", consent=True, user=None, **extra):
         "email": f"{name.lower().replace(' ', '-')}@example.org",
         "user": user,
     }
+    if user is not None:
+        fields.update(email=user.email, email_confirmed_at=timezone.now())
     fields.update(extra)
     return Sponsor.objects.create(name=name, **fields)
 

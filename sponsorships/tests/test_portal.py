@@ -159,3 +159,33 @@ def test_no_banner_before_approval_or_for_a_hidden_record(client, sponsor_a):
     for sponsorship in (pending, hidden):
         url = reverse("sponsorships:banner", args=[sponsorship.pk, "poster"])
         assert client.get(url).status_code == 404
+
+
+def portal_urls(sponsorship):
+    return [
+        reverse("sponsorships:portal_detail", args=[sponsorship.pk]),
+        reverse("sponsorships:agreement", args=[sponsorship.pk]),
+        reverse("sponsorships:banner", args=[sponsorship.pk, "poster"]),
+    ]
+
+
+@pytest.mark.parametrize("gap", ["other address", "unverified", "sponsor unconfirmed"])
+def test_a_link_not_backed_by_a_verified_address_opens_nothing(client, aram, gap):
+    from allauth.account.models import EmailAddress
+
+    user = make_user("linked@example.org")
+    sponsor = make_sponsor("Town L", user=user)
+    if gap == "other address":
+        # Linked by hand, or the account's address changed since: not the sponsor's.
+        sponsor.email = "town-l@example.org"
+        sponsor.save(update_fields=["email"])
+    elif gap == "unverified":
+        EmailAddress.objects.filter(user=user).update(verified=False)
+    else:
+        sponsor.email_confirmed_at = None
+        sponsor.save(update_fields=["email_confirmed_at"])
+    mine = with_agreement(make_sponsorship(sponsor, aram))
+    client.force_login(user)
+    assert "Town L" not in client.get(reverse("sponsorships:portal")).content.decode()
+    for url in portal_urls(mine):
+        assert client.get(url).status_code == 404, url

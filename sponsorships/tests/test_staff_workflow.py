@@ -189,3 +189,121 @@ def test_editors_may_view_add_and_change_sponsorships_but_not_delete(db):
     editor = make_user("editor@example.org", is_staff=True)
     editor.groups.add(editors)
     assert editor.has_perm("sponsorships.change_sponsorship")
+
+
+# Pre-hijacking: an account made first with the sponsor's address, never verified.
+
+ATTACKER_PASSWORD = "attacker-owns-this-password-1"
+
+
+def test_an_unverified_account_with_the_sponsor_s_address_gains_nothing_from_approval(client, aram):
+    from django.utils import timezone
+
+    from sponsorships import services
+
+    city = "mairie@ville-test.example"
+    client.post(
+        reverse("account_signup"),
+        {"email": city, "password1": ATTACKER_PASSWORD, "password2": ATTACKER_PASSWORD},
+    )
+    squatter = EmailAddress.objects.get(email=city).user
+    assert not EmailAddress.objects.get(email=city).verified
+    client.logout()
+
+    sponsor = make_sponsor("Ville Test", email=city, email_confirmed_at=timezone.now())
+    sponsorship = make_sponsorship(sponsor, aram, status=Sponsorship.Status.PENDING)
+    services.approve(sponsorship)
+    services.record_signing(
+        sponsorship,
+        datetime.date(2026, 1, 10),
+        "Ville Test",
+        SimpleUploadedFile("agreement.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+    )
+
+    # The first comer's password opens nothing of the city's.
+    client.post(reverse("account_login"), {"login": city, "password": ATTACKER_PASSWORD})
+    agreement = reverse("sponsorships:agreement", args=[sponsorship.pk])
+    assert client.get(agreement).status_code != 200
+    sponsor.refresh_from_db()
+    assert sponsor.user != squatter
+    assert EmailAddress.objects.get(user=sponsor.user, email=city).verified
+    assert not EmailAddress.objects.filter(user=squatter).exists()
+    squatter.refresh_from_db()
+    client.force_login(squatter)
+    assert client.get(agreement).status_code == 404
+    assert "Ville Test" not in client.get(reverse("sponsorships:portal")).content.decode()
+
+
+def test_the_squatter_s_sessions_end_when_the_address_is_taken_from_them(client, aram):
+    from django.utils import timezone
+
+    from sponsorships import services
+
+    city = "mairie@ville-test.example"
+    squatter = make_user("squatter@example.org")
+    squatter.email = city
+    squatter.save(update_fields=["email"])
+    EmailAddress.objects.create(user=squatter, email=city, verified=False, primary=False)
+    client.force_login(squatter)
+
+    sponsor = make_sponsor("Ville Test", email=city, email_confirmed_at=timezone.now())
+    services.approve(make_sponsorship(sponsor, aram, status=Sponsorship.Status.PENDING))
+
+    sponsor.refresh_from_db()
+    assert sponsor.user != squatter
+    squatter.refresh_from_db()
+    assert squatter.email != city
+    # A verified address of their own stays theirs.
+    assert EmailAddress.objects.filter(user=squatter, email="squatter@example.org").exists()
+    response = client.get(reverse("sponsorships:portal"))
+    assert response.wsgi_request.user.is_anonymous
+
+
+def test_an_account_that_verified_the_address_itself_is_the_one_linked(aram, bob):
+    from django.utils import timezone
+
+    from sponsorships import services
+
+    sponsor = make_sponsor("Bob Town", email=bob.email.upper(), email_confirmed_at=timezone.now())
+    services.approve(make_sponsorship(sponsor, aram, status=Sponsorship.Status.PENDING))
+    sponsor.refresh_from_db()
+    assert sponsor.user == bob
+
+
+def test_an_unconfirmed_sponsor_gets_no_account_even_through_the_service(aram):
+    from sponsorships import services
+
+    sponsorship = make_sponsorship(make_sponsor("Unconfirmed"), aram, status="PENDING")
+    with pytest.raises(ValueError):
+        services.approve(sponsorship)
+    sponsorship.refresh_from_db()
+    assert sponsorship.status == Sponsorship.Status.PENDING
+    assert sponsorship.sponsor.user is None
+
+
+def test_staff_cannot_link_a_sponsor_to_an_account_by_hand(staff_client, french_request, bob):
+    sponsor = french_request.sponsor
+    url = reverse("admin:sponsorships_sponsor_change", args=[sponsor.pk])
+    page = staff_client.get(url).content.decode()
+    assert 'name="user"' not in page
+
+
+def test_a_confirmed_sponsor_s_address_cannot_be_changed_in_the_admin(staff_client, french_request):
+    sponsor = french_request.sponsor
+    url = reverse("admin:sponsorships_sponsor_change", args=[sponsor.pk])
+    assert 'name="email"' not in staff_client.get(url).content.decode()
+    data = {
+        "kind": sponsor.kind, "name": sponsor.name, "country": "FR", "city": sponsor.city,
+        "website": "", "public_consent": "on", "contact_name": "Jeanne",
+        "email": "other@evil.example", "phone": "", "language": "fr",
+        "sponsorships-TOTAL_FORMS": "1",
+        "sponsorships-INITIAL_FORMS": "1", "sponsorships-MIN_NUM_FORMS": "0",
+        "sponsorships-MAX_NUM_FORMS": "0", "sponsorships-0-id": str(french_request.pk),
+        "sponsorships-0-sponsor": str(sponsor.pk),
+    }  # fmt: skip
+    response = staff_client.post(url, data)
+    assert response.status_code == 302
+    sponsor.refresh_from_db()
+    # The address the sponsor proved stays the one approval links to.
+    assert sponsor.email == "ville-de-lyonnet@example.org"
+    assert sponsor.contact_name == "Jeanne"

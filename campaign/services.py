@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from campaign.models import Follower
+from prisoners.models import Visibility
 
 SIGNATURE_SALT = "campaign.signature.confirm"
 FOLLOW_SALT = "campaign.follow.confirm"
@@ -106,10 +107,13 @@ def _send_notifications(detainee_pk, change):
     )
     if not followers:
         return
+    if followers[0].detainee.visibility == Visibility.HIDDEN:
+        return  # hidden between the change and the commit
     connection = get_connection()
     messages = []
     for follower in followers:
-        detainee = follower.detainee
+        # What the profile shows, no more: a LIMITED record's e-mail has no event text.
+        detainee = follower.detainee.public_view()
         with translation.override(follower.language):
             # The display of a choice is translated lazily: render inside the override.
             url = unsubscribe_url(follower)
@@ -122,8 +126,8 @@ def _send_notifications(detainee_pk, change):
             if change["kind"] == "status":
                 context["status_label"] = detainee.get_status_display()
             else:
-                event = change["event"]
-                context["event_label"] = event.get_kind_display()
+                event = detainee.event(change["event"])
+                context["event_label"] = event.kind_label
                 context["event_text"] = event.text
                 context["event_date"] = event.date
             subject = " ".join(

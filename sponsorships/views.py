@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from prisoners.models import Detainee, Status, TimelineEvent, Visibility
+from prisoners.models import Detainee, Status, TimelineEvent
 from sponsorships import pdf, services
 from sponsorships.forms import WHOLE_GROUP, SignupForm
 from sponsorships.models import Commitment, Sponsor, Sponsorship, profile_url
@@ -43,7 +43,7 @@ def signup_detainees():
             ),
             sponsored=Case(When(active_sponsors=0, then=0), default=1, output_field=IntegerField()),
         )
-        .order_by("sponsored", "name")
+        .order_by("sponsored", "public_sort_name", "pk")
         .prefetch_related(
             Prefetch(
                 "sponsorships",
@@ -79,7 +79,7 @@ def signup(request):
             "detainee": d,
             "value": str(d.pk),
             "checked": selected_target == str(d.pk),
-            "photo": d.photo if d.photo and d.visibility == Visibility.PUBLIC else None,
+            "photo": d.public_photo,
             "sponsors": [s.sponsor for s in d.public_sponsorships],
         }
         for d in detainees
@@ -119,7 +119,7 @@ def wall(request):
     sponsorships = (
         Sponsorship.objects.public()
         .select_related("sponsor", "detainee")
-        .order_by("sponsor__name", "sponsor__pk", "detainee__name")
+        .order_by("sponsor__name", "sponsor__pk", "detainee__public_sort_name")
     )
     by_sponsor = {}
     group_sponsors = {}
@@ -173,7 +173,8 @@ def portal_detail(request, pk):
     detainee = sponsorship.detainee if sponsorship.detainee_is_public else None
     timeline = []
     if detainee is not None and not detainee.is_limited:
-        timeline = TimelineEvent.objects.filter(detainee=detainee).order_by("-date", "-pk")[:5]
+        events = TimelineEvent.objects.filter(detainee=detainee).order_by("-date", "-pk")[:5]
+        timeline = [detainee.public_view().event(e) for e in events]
     return render(
         request,
         "sponsorships/portal_detail.html",

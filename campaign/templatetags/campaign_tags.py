@@ -24,10 +24,13 @@ def footer_organisations():
 
 @register.inclusion_tag("campaign/detainee_news.html")
 def detainee_news(detainee, limit=5):
-    """The published news that mention a detainee, newest first, in one query."""
+    """The published news that mention a detainee, newest first, in one query.
+
+    `detainee` may be the record's public view, hence the filter on its pk.
+    """
     if detainee is None or detainee.visibility == Visibility.HIDDEN:
         return {"items": []}
-    items = list(NewsItem.objects.published().filter(detainees=detainee)[:limit])
+    items = list(NewsItem.objects.published().filter(detainees__pk=detainee.pk)[:limit])
     return {"items": items}
 
 

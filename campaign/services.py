@@ -13,7 +13,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from campaign.models import Follower
-from prisoners.models import Visibility
 
 SIGNATURE_SALT = "campaign.signature.confirm"
 FOLLOW_SALT = "campaign.follow.confirm"
@@ -107,7 +106,7 @@ def _send_notifications(detainee_pk, change):
     )
     if not followers:
         return
-    if followers[0].detainee.visibility == Visibility.HIDDEN:
+    if not followers[0].detainee.is_listed:
         return  # hidden between the change and the commit
     connection = get_connection()
     messages = []

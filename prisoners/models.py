@@ -294,7 +294,7 @@ class Detainee(models.Model):
 
     def build_search_text(self):
         """The names the public sees, folded; nothing for a hidden record."""
-        if self.visibility == Visibility.HIDDEN:
+        if not self.is_listed:
             return ""
         names = [initials(n) if self.is_limited else n for n in self._names()]
         return " | ".join(dict.fromkeys(normalise(n) for n in names if n))
@@ -305,7 +305,7 @@ class Detainee(models.Model):
 
     def public_view_data(self):
         """Every value the public view shows, in every language: what the sitemap dates."""
-        if self.visibility == Visibility.HIDDEN:
+        if not self.is_listed:
             return None
         view = self.public_view()
         data = {"photo": str(view.photo or "")}
@@ -317,6 +317,11 @@ class Detainee(models.Model):
                 for field in (PublicDetainee.FIELDS | PublicDetainee.IN_FULL_FIELDS) - derived:
                     data[f"{field}:{code}"] = str(getattr(view, field))
         return data
+
+    @property
+    def is_listed(self):
+        """Whether the public sees this record at all (the rule of DetaineeQuerySet.public)."""
+        return self.visibility != Visibility.HIDDEN
 
     @property
     def is_limited(self):
@@ -383,6 +388,7 @@ class PublicDetainee:
             "slug",
             "visibility",
             "is_limited",
+            "is_listed",
             "category",
             "status",
             "captured_on",
@@ -435,7 +441,7 @@ class PublicDetainee:
     )
 
     def __init__(self, detainee):
-        if detainee.visibility == Visibility.HIDDEN:
+        if not detainee.is_listed:
             raise ValueError("A hidden record has no public view.")
         # A leading underscore: templates cannot reach the record behind the view.
         self._record = detainee

@@ -31,6 +31,14 @@ MAX_PAGES = 400
 SKIPPED = ("/static/", "/admin/", "/accounts/", "/media/")
 
 
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    # A request to /hy/ leaves Armenian active in the thread, which would change what
+    # reverse() returns in the tests that run next.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def secret_fields(tag):
     """A value in every field the public view keeps from a LIMITED record, marked by `tag`."""
     return {

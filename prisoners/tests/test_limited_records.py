@@ -4,10 +4,11 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from campaign.models import Follower
 from prisoners.models import Detainee, Source, TimelineEvent, Visibility
@@ -18,6 +19,14 @@ VAHAGN = {
     "name_fr": "Vahagn Limitoyan",
     "name_hy": "Վահագն Լիմիտոյան",
 }
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    # A request to /hy/ leaves Armenian active in the thread, which would change what
+    # reverse() returns in the tests that run next.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def limited(slug="record-17", **fields):

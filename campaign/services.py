@@ -115,10 +115,13 @@ def _send_notifications(detainee_pk, change):
     )
     if not followers:
         return
+    if not followers[0].detainee.is_listed:
+        return  # hidden between the change and the commit
     connection = get_connection()
     messages = []
     for follower in followers:
-        detainee = follower.detainee
+        # What the profile shows, no more: a LIMITED record's e-mail has no event text.
+        detainee = follower.detainee.public_view()
         with translation.override(follower.language):
             # The display of a choice is translated lazily: render inside the override.
             url = unsubscribe_url(follower)
@@ -131,8 +134,8 @@ def _send_notifications(detainee_pk, change):
             if change["kind"] == "status":
                 context["status_label"] = detainee.get_status_display()
             else:
-                event = change["event"]
-                context["event_label"] = event.get_kind_display()
+                event = detainee.event(change["event"])
+                context["event_label"] = event.kind_label
                 context["event_text"] = event.text
                 context["event_date"] = event.date
             subject = " ".join(

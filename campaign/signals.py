@@ -1,7 +1,7 @@
 """Tell followers when staff change a detainee's record (connected in apps.py)."""
 
 from campaign.services import notify_followers
-from prisoners.models import Detainee, Visibility
+from prisoners.models import Detainee
 
 
 def remember_status(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -19,7 +19,7 @@ def status_changed(sender, instance, created, raw=False, **kwargs):
     previous = getattr(instance, "_campaign_previous_status", None)
     if created or raw or previous is None or previous == instance.status:
         return
-    if instance.visibility == Visibility.HIDDEN:
+    if not instance.is_listed:
         return
     notify_followers(instance, {"kind": "status"})
 
@@ -28,6 +28,6 @@ def timeline_event_added(sender, instance, created, raw=False, **kwargs):
     if not created or raw:
         return
     detainee = instance.detainee
-    if detainee.visibility == Visibility.HIDDEN:
+    if not detainee.is_listed:
         return
     notify_followers(detainee, {"kind": "timeline", "event": instance})

@@ -89,13 +89,14 @@ class DetaineeSitemap(LocalisedSitemap):
     def items(self):
         if not reversible("prisoners:detail", args=["x"]):
             return []
-        return Detainee.objects.public().order_by("pk").only("slug", "updated_at")
+        return Detainee.objects.public().order_by("pk").only("slug", "public_updated_at")
 
     def location(self, detainee):
         return reverse("prisoners:detail", args=[detainee.slug])
 
     def lastmod(self, detainee):
-        return detainee.updated_at
+        # Moves only when something the public sees changes, never with a private field.
+        return detainee.public_updated_at
 
 
 SITEMAPS = {

@@ -28,7 +28,7 @@ from campaign.models import (
     Petition,
     Signature,
 )
-from prisoners.models import CampaignFigure, Category, Detainee, Visibility
+from prisoners.models import CampaignFigure, Category, Detainee
 
 # Public forms: enough for a family signing from one home connection, not for a script.
 FORM_RATE = "10/h"
@@ -70,7 +70,9 @@ def rate_limited(request):
 
 def public_detainees():
     return Prefetch(
-        "detainees", queryset=Detainee.objects.public().order_by("name"), to_attr="public_detainees"
+        "detainees",
+        queryset=Detainee.objects.public().order_by("public_sort_name", "pk"),
+        to_attr="public_detainees",
     )
 
 
@@ -229,12 +231,7 @@ def take_action(request):
         context["chosen_country"] = dict(form.fields["country"].choices)[country]
         if letter:
             sender = form.cleaned_data["name"] or _("[Your name]")
-            held = (
-                Detainee.objects.public()
-                .held()
-                .filter(visibility=Visibility.PUBLIC)
-                .order_by("name")
-            )
+            held = Detainee.objects.in_full().held().order_by("public_sort_name", "pk")
             detainees = "\n".join(f"- {d.public_name}" for d in held)
             body = letter.render(sender, detainees)
             crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")
@@ -310,7 +307,7 @@ def follow_confirm(request, token):
         return render(request, "campaign/link_invalid.html", status=400)
     follower = (
         Follower.objects.filter(pk=pk, email=email)
-        .exclude(detainee__visibility=Visibility.HIDDEN)
+        .filter(detainee__in=Detainee.objects.public())
         .select_related("detainee")
         .first()
     )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from donations.models import Currency, Donation, Frequency
 from donations.money import format_money
 from libertas.forms import HoneypotMixin
-from prisoners.models import Detainee, Visibility
+from prisoners.models import Detainee
 
 PRESET_AMOUNTS = [20, 50, 100, 250]
 OTHER = "other"
@@ -57,7 +57,7 @@ class DonationForm(HoneypotMixin, forms.Form):
     )
     dedicated_to = DetaineeChoiceField(
         label=_("Dedicate my gift to (optional)"),
-        queryset=Detainee.objects.public().filter(visibility=Visibility.PUBLIC),
+        queryset=Detainee.objects.in_full(),
         required=False,
         empty_label=_("No dedication"),
     )

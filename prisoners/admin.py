@@ -64,7 +64,9 @@ class DetaineeAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "category", "status", "visibility", "captured_on", "last_seen_on"]
     list_filter = ["category", "status", "visibility", SponsoredFilter]
     search_fields = ["name", "name_en", "name_fr", "name_hy", "slug", "search_text"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    # Staff see real names in order; public lists sort by public_sort_name. No slug
+    # prepopulated from the name: save() makes the address, random for limited records.
+    ordering = ["name"]
     readonly_fields = ["photo_preview"]
     inlines = [TimelineEventInline, SourceInline]
     exclude = ["sources"]

@@ -253,7 +253,8 @@ DETAINEES = [
     },
     {
         "slug": "sample-hidden-record",
-        "name": ("Sample Hidden", "Exemple Masqué", "Օրինակ Թաքնված"),
+        # No part of the name in the address: the model would give it a random one.
+        "name": ("Tigran Melkonyan", "Tigran Melkonian", "Տիգրան Մելքոնյան"),
         "category": Category.CIVILIAN,
         "status": Status.HELD,
         "visibility": Visibility.HIDDEN,

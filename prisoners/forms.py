@@ -4,9 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from libertas.forms import HoneypotMixin
 from libertas.images import CheckedImageField
 from libertas.storage import PrivateFileInput
-from prisoners.models import CorrectionRequest, Detainee, Visibility
+from prisoners.models import CorrectionRequest, Detainee
 from prisoners.photos import LIMITS
-from prisoners.search import normalise
 
 
 class DetaineeAdminForm(forms.ModelForm):
@@ -22,19 +21,6 @@ class DetaineeAdminForm(forms.ModelForm):
         model = Detainee
         # The admin picks the fields through its fieldsets.
         fields = "__all__"  # noqa: DJ007
-
-    def clean(self):
-        cleaned = super().clean()
-        # The address of a LIMITED profile is public: it must not spell the name out.
-        if cleaned.get("visibility") == Visibility.LIMITED and cleaned.get("slug"):
-            slug = normalise(cleaned["slug"].replace("-", " ")).split()
-            names = " ".join(str(cleaned.get(f"name_{code}") or "") for code in ("en", "fr", "hy"))
-            if any(len(part) > 2 and part in slug for part in normalise(names).split()):
-                self.add_error(
-                    "slug",
-                    _("A limited profile's address must not contain the person's name."),
-                )
-        return cleaned
 
 
 class CorrectionForm(HoneypotMixin, forms.ModelForm):

@@ -1,14 +1,20 @@
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from libertas.storage import private_storage
 from prisoners import photos
 from prisoners.photos import validate_photo
 from prisoners.search import normalise
+from prisoners.slugs import random_slug, reveals_name
 
 
 class Category(models.TextChoices):
@@ -69,8 +75,15 @@ class Source(models.Model):
 
 class DetaineeQuerySet(models.QuerySet):
     def public(self):
-        """Records that may appear on a public page (in full or as initials)."""
+        """Records the public may see at all: PUBLIC in full, LIMITED as their public view.
+
+        HIDDEN records are left out. What each record shows is Detainee.public_view().
+        """
         return self.exclude(visibility=Visibility.HIDDEN)
+
+    def in_full(self):
+        """Records shown in full (exports, letters, dedications): PUBLIC ones only."""
+        return self.filter(visibility=Visibility.PUBLIC)
 
     def held(self):
         return self.filter(status=Status.HELD)
@@ -79,15 +92,16 @@ class DetaineeQuerySet(models.QuerySet):
         return self.filter(category=category)
 
     def search(self, query):
-        """Records whose name matches `query` in any script, accents and spelling folded.
+        """PUBLIC records whose name matches `query` in any script, accents and spelling folded.
 
-        Only PUBLIC records are searched: finding a LIMITED record by its full name would
-        confirm who hides behind the initials.
+        save() stores only the shown name (initials for LIMITED records), and LIMITED records
+        are not searched at all: a bulk import that bypassed save() still finds no full name,
+        and a match on initials would confirm little but narrow much.
         """
         folded = normalise(query)
         if not folded:
             return self
-        return self.filter(visibility=Visibility.PUBLIC, search_text__contains=folded)
+        return self.in_full().filter(search_text__contains=folded)
 
     def update(self, **kwargs):
         # A bulk change of visibility or photo moves the public copies at once, as save() does.
@@ -115,7 +129,13 @@ PRIVATE_FIELDS = (
 
 
 class Detainee(models.Model):
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Leave empty for a random address. Limited records never show the name."),
+    )
     name = models.CharField(_("name"), max_length=200)
     category = models.CharField(_("category"), max_length=20, choices=Category)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.HELD)
@@ -182,9 +202,13 @@ class Detainee(models.Model):
     family_contact = models.TextField(_("family contact"), blank=True)
     internal_notes = models.TextField(_("internal notes"), blank=True)
 
-    # Names in every language and script, folded by prisoners.search.normalise; kept
-    # up to date by save().
+    # Derived from the public view by save(), so lists, search and the sitemap never use
+    # what the public does not see: the shown name in every language and script, folded by
+    # prisoners.search.normalise; the shown name to sort by (translated, like the name); the
+    # time a field the public sees last changed.
     search_text = models.TextField(_("search text"), blank=True, editable=False)
+    public_sort_name = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
+    public_updated_at = models.DateTimeField(null=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -198,7 +222,8 @@ class Detainee(models.Model):
     objects = DetaineeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        # By what the public sees: initials sort as initials, wherever a list forgets to order.
+        ordering = ["public_sort_name", "pk"]
         verbose_name = _("detainee")
         verbose_name_plural = _("detainees")
 
@@ -206,10 +231,26 @@ class Detainee(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        before = None
+        if self.pk and not kwargs.get("force_insert"):
+            before = type(self).objects.filter(pk=self.pk).first()
+        derived = ["search_text", "public_sort_name", *self._sort_name_fields()]
+        if self._needs_new_slug(before):
+            # A random address, never one that redirects from the old: that would link them.
+            self.slug = random_slug(self._slug_taken, self._names())
+            derived.append("slug")
+        elif not self.slug:
+            self.slug = self._slug_from_name()
+            derived.append("slug")
         self.search_text = self.build_search_text()
+        for field, sort_name in self._sort_names().items():
+            setattr(self, field, sort_name)
+        if before is None or before.public_view_data() != self.public_view_data():
+            self.public_updated_at = timezone.now()
+            derived.append("public_updated_at")
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "search_text" not in update_fields:
-            kwargs["update_fields"] = [*update_fields, "search_text"]
+        if update_fields is not None:
+            kwargs["update_fields"] = list(dict.fromkeys([*update_fields, *derived]))
         super().save(*args, **kwargs)
         self.sync_public_photo()
 
@@ -240,9 +281,77 @@ class Detainee(models.Model):
     def public_rendition(self, kind):
         return photos.Rendition(self.photo_token, kind) if self.photo_token else None
 
+    def clean(self):
+        super().clean()
+        if self.visibility != Visibility.PUBLIC and self.slug and self.slug_reveals_name():
+            raise ValidationError(
+                {"slug": _("A limited profile's address must not contain the person's name.")}
+            )
+
+    def _names(self):
+        return [getattr(self, f"name_{code}", "") or "" for code in ("en", "fr", "hy")]
+
+    def slug_reveals_name(self):
+        return reveals_name(self.slug, self._names())
+
+    def _slug_taken(self, slug):
+        return type(self).objects.filter(slug=slug).exclude(pk=self.pk).exists()
+
+    def _needs_new_slug(self, before):
+        if self.visibility == Visibility.PUBLIC:
+            return False
+        was_public = before is not None and before.visibility == Visibility.PUBLIC
+        return not self.slug or was_public or self.slug_reveals_name()
+
+    def _slug_from_name(self):
+        base = slugify(self.name_en or self.name or "")[:100] or "d"
+        slug, n = base, 1
+        while self._slug_taken(slug):
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+    def _sort_name_fields(self):
+        return [f"public_sort_name_{code}" for code, _name in settings.LANGUAGES]
+
+    def _sort_names(self):
+        names = {}
+        for code, _name in settings.LANGUAGES:
+            # In each language as the public reads it there (with the name's fallback).
+            with translation.override(code):
+                names[f"public_sort_name_{code}"] = self.public_name.casefold()[:200]
+        return names
+
     def build_search_text(self):
-        names = [getattr(self, f"name_{code}", "") or "" for code in ("en", "fr", "hy")]
+        """The names the public sees, folded; nothing for a hidden record."""
+        if not self.is_listed:
+            return ""
+        names = [initials(n) if self.is_limited else n for n in self._names()]
         return " | ".join(dict.fromkeys(normalise(n) for n in names if n))
+
+    def public_view(self):
+        """What the public may see of this record: see PublicDetainee."""
+        return PublicDetainee(self)
+
+    def public_view_data(self):
+        """Every value the public view shows, in every language: what the sitemap dates."""
+        if not self.is_listed:
+            return None
+        view = self.public_view()
+        data = {"photo": str(view.photo or "")}
+        # Values derived from today's date or from other fields would move it every day.
+        derived = {"pk", "public_photo", "public_updated_at", "held_since", "days_held"}
+        derived.add("is_disappeared")
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                for field in (PublicDetainee.FIELDS | PublicDetainee.IN_FULL_FIELDS) - derived:
+                    data[f"{field}:{code}"] = str(getattr(view, field))
+        return data
+
+    @property
+    def is_listed(self):
+        """Whether the public sees this record at all (the rule of DetaineeQuerySet.public)."""
+        return self.visibility != Visibility.HIDDEN
 
     @property
     def is_limited(self):
@@ -251,9 +360,7 @@ class Detainee(models.Model):
     @property
     def public_name(self):
         """The name as a public page may show it: initials for limited records."""
-        if self.is_limited:
-            return " ".join(f"{part[0]}." for part in self.name.split() if part)
-        return self.name
+        return initials(self.name) if self.is_limited else self.name
 
     @property
     def held_since(self):
@@ -278,6 +385,131 @@ class Detainee(models.Model):
             return None
         end = self.released_on or self.died_on or timezone.localdate()
         return (end - start).days
+
+
+def initials(name):
+    return " ".join(f"{part[0]}." for part in (name or "").split())
+
+
+@dataclass(frozen=True)
+class PublicEvent:
+    date: object
+    kind: str
+    kind_label: str
+    text: str
+    source: object
+
+
+class PublicDetainee:
+    """What the public may see of one record: the one rule every output follows.
+
+    Profiles, list cards, follow e-mails, share images, banners and exports read a record
+    through this view, never through the model, so a field that is not named here cannot
+    reach the public by mistake (a template asking for it gets nothing).
+
+    PUBLIC records show every published field. LIMITED records show their initials and the
+    facts of the detention, and no free text, photo, hometown, place of capture, ECHR
+    application number (public at the Court with the applicant's name) or source (titles and
+    links carry names): any of them can name or place the person. HIDDEN records have none.
+    """
+
+    # Shown for PUBLIC and LIMITED records alike.
+    FIELDS = frozenset(
+        {
+            "pk",
+            "slug",
+            "visibility",
+            "is_limited",
+            "is_listed",
+            "category",
+            "status",
+            "captured_on",
+            "last_seen_on",
+            "detention_acknowledged",
+            "criminal_code_articles",
+            "sentence",
+            "place_of_detention",
+            "icrc_registered",
+            "echr_interim_measures",
+            "released_on",
+            "died_on",
+            "public_name",
+            "public_photo",
+            "public_updated_at",
+            "held_since",
+            "days_held",
+            "is_disappeared",
+        }
+    )
+    METHODS = frozenset(
+        {
+            "get_absolute_url",
+            "get_category_display",
+            "get_status_display",
+            "get_detention_acknowledged_display",
+        }
+    )
+    # Shown for PUBLIC records only; empty on a LIMITED one.
+    IN_FULL_FIELDS = frozenset(
+        {
+            "name_en",
+            "name_fr",
+            "name_hy",
+            "birth_date",
+            "birth_year",
+            "hometown",
+            "capture_place",
+            "capture_circumstances",
+            "last_seen_place",
+            "charges",
+            "echr_application_number",
+            "biography",
+            "photo_credit",
+            "photo_alt",
+        }
+    )
+    IN_FULL_OBJECTS = frozenset(
+        {"photo", "photo_card", "photo_card_2x", "photo_profile", "photo_profile_2x"}
+    )
+
+    def __init__(self, detainee):
+        if not detainee.is_listed:
+            raise ValueError("A hidden record has no public view.")
+        # A leading underscore: templates cannot reach the record behind the view.
+        self._record = detainee
+
+    def __getattr__(self, attr):
+        if attr in self.FIELDS or attr in self.METHODS:
+            return getattr(self._record, attr)
+        if attr in self.IN_FULL_FIELDS or attr in self.IN_FULL_OBJECTS:
+            if self._record.is_limited:
+                return "" if attr in self.IN_FULL_FIELDS else None
+            return getattr(self._record, attr)
+        raise AttributeError(attr)
+
+    @property
+    def name(self):
+        return self._record.public_name
+
+    @property
+    def sources(self):
+        return [] if self._record.is_limited else list(self._record.sources.all())
+
+    @property
+    def timeline(self):
+        events = self._record.timeline.select_related("source")
+        return [self.event(e) for e in events]
+
+    def event(self, event):
+        """One timeline event as the public sees it: date and kind only for LIMITED records."""
+        limited = self._record.is_limited
+        return PublicEvent(
+            date=event.date,
+            kind=event.kind,
+            kind_label=event.get_kind_display(),
+            text="" if limited else event.text,
+            source=None if limited else event.source,
+        )
 
 
 @receiver(post_delete, sender=Detainee)

@@ -17,6 +17,7 @@ class DetaineeTranslationOptions(TranslationOptions):
         "place_of_detention",
         "biography",
         "photo_alt",
+        "public_sort_name",
     )
 
 

@@ -16,7 +16,7 @@ from django_ratelimit.decorators import ratelimit
 
 from libertas.exports import SafeWriter
 from prisoners.forms import CorrectionForm
-from prisoners.models import Category, Detainee, Status, Visibility
+from prisoners.models import Category, Detainee, Status
 from prisoners.share import render_share_image
 
 PER_PAGE = 24
@@ -47,13 +47,17 @@ def detainee_list(request):
     ]
     if category:
         records = records.by_category(category)
-    page = Paginator(records.order_by("name", "pk"), PER_PAGE).get_page(request.GET.get("page"))
+    # By the name the public sees: initials sort as initials, not where the hidden name would.
+    page = Paginator(records.order_by("public_sort_name", "pk"), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
 
     return render(
         request,
         "prisoners/list.html",
         {
             "page": page,
+            "detainees": [d.public_view() for d in page],
             "tabs": tabs,
             "total": sum(counts.values()),
             "category": category,
@@ -65,10 +69,11 @@ def detainee_list(request):
 
 
 def _profile_context(detainee):
+    view = detainee.public_view()
     return {
-        "detainee": detainee,
-        "timeline": detainee.timeline.select_related("source"),
-        "sources": detainee.sources.all(),
+        "detainee": view,
+        "timeline": view.timeline,
+        "sources": view.sources,
         "share_url": settings.SITE_URL + detainee.get_absolute_url(),
         "share_image_url": settings.SITE_URL
         + reverse("prisoners:share_image", args=[detainee.slug]),
@@ -91,7 +96,9 @@ def report_correction(request, slug):
     detainee = _get_public(slug)
     if request.method == "GET":
         return render(
-            request, "prisoners/report.html", {"detainee": detainee, "form": CorrectionForm()}
+            request,
+            "prisoners/report.html",
+            {"detainee": detainee.public_view(), "form": CorrectionForm()},
         )
     form = CorrectionForm(request.POST)
     if getattr(request, "limited", False):
@@ -100,10 +107,10 @@ def report_correction(request, slug):
             request,
             _("You have sent several reports in a short time. Please try again in an hour."),
         )
-        context = {"detainee": detainee, "form": form}
+        context = {"detainee": detainee.public_view(), "form": form}
         return render(request, "prisoners/report.html", context, status=429)
     if not form.is_valid():
-        context = {"detainee": detainee, "form": form}
+        context = {"detainee": detainee.public_view(), "form": form}
         return render(request, "prisoners/report.html", context, status=400)
     # A filled honeypot is a bot: thank it as if it were a person, and keep nothing.
     if not form.is_bot:
@@ -129,12 +136,15 @@ def notify_staff(correction):
 
 
 def share_image(request, slug):
-    detainee = _get_public(slug)
+    view = _get_public(slug).public_view()
     language = get_language()
-    key = f"prisoners:share:{detainee.pk}:{language}:{detainee.days_held}:{detainee.updated_at:%s}"
+    # Keyed on what the image shows, so a change the public sees draws a new one.
+    changed = view.public_updated_at.timestamp() if view.public_updated_at else 0
+    version = f"{view.slug}:{view.days_held}:{changed:.0f}"
+    key = f"prisoners:share:{view.pk}:{language}:{version}"
     png = cache.get(key)
     if png is None:
-        png = render_share_image(detainee)
+        png = render_share_image(view)
         cache.set(key, png, 60 * 60 * 24)
     response = HttpResponse(png, content_type="image/png")
     response["Cache-Control"] = "public, max-age=3600"
@@ -170,8 +180,8 @@ EXPORT_FIELDS = [
 
 
 def _export_rows():
-    records = Detainee.objects.for_public_pages().filter(visibility=Visibility.PUBLIC)
-    for detainee in records.order_by("slug"):
+    records = Detainee.objects.for_public_pages().in_full()
+    for detainee in (record.public_view() for record in records.order_by("slug")):
         row = {}
         for field in EXPORT_FIELDS:
             # Translated fields come in the page's language, with modeltranslation's fallback.

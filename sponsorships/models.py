@@ -230,4 +230,4 @@ class Sponsorship(models.Model):
 
     @property
     def detainee_is_public(self):
-        return self.detainee is not None and self.detainee.visibility != Visibility.HIDDEN
+        return self.detainee is not None and self.detainee.is_listed

@@ -19,7 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from prisoners.models import Detainee, Visibility
+from prisoners.models import Detainee
 from sponsorships.models import profile_url
 
 CAMPAIGN_ADDRESS = "www.libertas2020.com"
@@ -135,10 +135,11 @@ def site_url(path):
 
 def detainee_banner(detainee: Detainee, size):
     """The banner of one detainee, in the active language (photo only for PUBLIC records)."""
+    detainee = detainee.public_view()
     sheet = Sheet(size)
     sheet.header()
-    if detainee.visibility == Visibility.PUBLIC and detainee.photo:
-        sheet.photo(detainee.photo)
+    if detainee.public_photo:
+        sheet.photo(detainee.public_photo)
     else:
         sheet.space(0.05)
     name = detainee.public_name

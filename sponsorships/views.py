@@ -44,7 +44,7 @@ def signup_detainees():
             ),
             sponsored=Case(When(active_sponsors=0, then=0), default=1, output_field=IntegerField()),
         )
-        .order_by("sponsored", "name")
+        .order_by("sponsored", "public_sort_name", "pk")
         .prefetch_related(
             Prefetch(
                 "sponsorships",
@@ -121,7 +121,7 @@ def wall(request):
     sponsorships = (
         Sponsorship.objects.public()
         .select_related("sponsor", "detainee")
-        .order_by("sponsor__name", "sponsor__pk", "detainee__name")
+        .order_by("sponsor__name", "sponsor__pk", "detainee__public_sort_name")
     )
     by_sponsor = {}
     group_sponsors = {}
@@ -175,7 +175,8 @@ def portal_detail(request, pk):
     detainee = sponsorship.detainee if sponsorship.detainee_is_public else None
     timeline = []
     if detainee is not None and not detainee.is_limited:
-        timeline = TimelineEvent.objects.filter(detainee=detainee).order_by("-date", "-pk")[:5]
+        events = TimelineEvent.objects.filter(detainee=detainee).order_by("-date", "-pk")[:5]
+        timeline = [detainee.public_view().event(e) for e in events]
     return render(
         request,
         "sponsorships/portal_detail.html",

@@ -3,7 +3,6 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from campaign.models import FOOTER_CACHE_KEY, NewsItem, Organisation
-from prisoners.models import Visibility
 
 register = template.Library()
 
@@ -24,10 +23,13 @@ def footer_organisations():
 
 @register.inclusion_tag("campaign/detainee_news.html")
 def detainee_news(detainee, limit=5):
-    """The published news that mention a detainee, newest first, in one query."""
-    if detainee is None or detainee.visibility == Visibility.HIDDEN:
+    """The published news that mention a detainee, newest first, in one query.
+
+    `detainee` may be the record's public view, hence the filter on its pk.
+    """
+    if detainee is None or not detainee.is_listed:
         return {"items": []}
-    items = list(NewsItem.objects.published().filter(detainees=detainee)[:limit])
+    items = list(NewsItem.objects.published().filter(detainees__pk=detainee.pk)[:limit])
     return {"items": items}
 
 
@@ -38,6 +40,6 @@ def follow_link(detainee):
     A link to the form's own page, not the form itself: a profile without a CSRF token
     can be served from the page cache to everyone.
     """
-    if detainee is None or detainee.visibility == Visibility.HIDDEN:
+    if detainee is None or not detainee.is_listed:
         return {"detainee": None}
     return {"detainee": detainee}

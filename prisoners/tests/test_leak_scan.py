@@ -16,11 +16,15 @@ from urllib.parse import parse_qsl, quote, quote_plus, unquote, urlencode, urljo
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.http import Http404
+from django.test import RequestFactory
 from django.utils import timezone, translation
+from django.views.static import serve
 from PIL import ImageDraw
 from pypdf import PdfReader
 
 from campaign.models import Event, Follower, NewsItem
+from prisoners import photos
 from prisoners.models import Category, Source, Status, TimelineEvent, Visibility
 from prisoners.tests.conftest import make_detainee, put_photo
 from sponsorships import pdf
@@ -96,6 +100,11 @@ def records(media, django_capture_on_commit_callbacks):
         **LIMITED_NAMES,
         **secret_fields("LTD"),
     )
+    # The addresses its photo had while it was public: a visitor may have kept them.
+    limited.published_photo_addresses = [
+        limited.public_rendition(kind).url for kind in photos.RENDITIONS
+    ]
+    assert all(media_status(url) == 200 for url in limited.published_photo_addresses)
     limited.visibility = Visibility.LIMITED
     limited.save()
     hidden = make_detainee(
@@ -170,6 +179,15 @@ def records(media, django_capture_on_commit_callbacks):
             record.released_on = datetime.date(2024, 5, 1)
             record.save()
     return limited, hidden
+
+
+def media_status(url):
+    """What the public gets for a /media/ address, served as the web server serves MEDIA_ROOT."""
+    try:
+        request = RequestFactory().get(url)
+        return serve(request, url.removeprefix(settings.MEDIA_URL), settings.MEDIA_ROOT).status_code
+    except Http404:
+        return 404
 
 
 def links(body, base):
@@ -291,6 +309,16 @@ def test_no_limited_or_hidden_secret_reaches_any_public_output(client, records, 
         if secret.casefold() in scan(text, where)
     ]
     assert not leaks, "\n".join(leaks)
+
+    # Media addresses: none of the photos answers at any address, the ones it once had
+    # included, and the public folder holds no copy of them under another name.
+    given = {url for _where, text in outputs for url in re.findall(r"/media/[^\"'\s,)<]+", text)}
+    served = {
+        url for url in given | set(limited.published_photo_addresses) if media_status(url) == 200
+    }
+    assert not served, served
+    public_files = [p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()]
+    assert not public_files, "only the two secret records have photos here: " + str(public_files)
     # The public view still shows what it should: initials and the facts of the detention.
     profile = dict(outputs)[f"/en/prisoners/{limited.slug}/"]
     assert "X. Q." in profile and "Sentenced to 15 years" in profile

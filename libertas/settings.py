@@ -7,7 +7,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from libertas.env import env_bool, env_int, env_list, env_str, env_url
+from libertas.env import env_bool, env_fernet_key, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -221,6 +221,25 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "ht
 ACCOUNT_RATE_LIMITS = {"login": "30/m/ip", "login_failed": "10/m/ip,5/300s/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Libertas"
+# libertas/accounts.py: once an account has a second factor, only it reauthenticates (never
+# the password alone); TOTP secrets are encrypted; staff enrol only through an invitation.
+ACCOUNT_ADAPTER = "libertas.accounts.AccountAdapter"
+MFA_ADAPTER = "libertas.accounts.MFAAdapter"
+ACCOUNT_FORMS = {"signup": "libertas.forms.SignupForm"}
+MFA_FORMS = {"activate_totp": "libertas.forms.ActivateTOTPForm"}
+# Explicit, though allauth's default: a taken address answers like a new one.
+ACCOUNT_PREVENT_ENUMERATION = True
+# A Fernet key (see README): TOTP secrets are stored encrypted with it.
+MFA_ENCRYPTION_KEY = env_fernet_key("MFA_ENCRYPTION_KEY")
+if not MFA_ENCRYPTION_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "MFA_ENCRYPTION_KEY is required when DJANGO_DEBUG is off. Set it to the output "
+            "of: python -c 'from cryptography.fernet import Fernet; "
+            "print(Fernet.generate_key().decode())'"
+        )
+    # Only ever used on a developer's machine: DEBUG is on.
+    MFA_ENCRYPTION_KEY = "ZGV2ZWxvcG1lbnQtb25seS1rZXktbm90LWZvci11c2U="
 LOGIN_REDIRECT_URL = "/"
 
 # The demo staff account made by `load_demo`. With DEBUG on it may open the admin

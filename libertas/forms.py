@@ -78,6 +78,8 @@ class StaffInvitationForm(SetPasswordForm):
     def __init__(self, user, *args, **kwargs):
         super().__init__(user, *args, **kwargs)
         self.secret = get_totp_secret(regenerate=not self.is_bound)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-control"
 
     def clean_code(self):
         code = self.cleaned_data["code"]

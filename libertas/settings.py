@@ -218,6 +218,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Libertas] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 # Failed sign-ins are counted per address and per account; past the limit allauth answers
 # with templates/429.html (translated). Explicit here so the limits are reviewed, not inherited.
+# One address's failures never block another address; an account's own limit can delay only
+# that account. allauth's sign-in is the only password form: the admin's never reads one.
+# A TOTP code counts against "login_failed" too, per account ("mfa-auth-user-<pk>").
 ACCOUNT_RATE_LIMITS = {"login": "30/m/ip", "login_failed": "10/m/ip,5/300s/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Libertas"

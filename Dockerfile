@@ -20,8 +20,8 @@ RUN pip install -r requirements.txt
 COPY --chown=libertas:libertas . .
 
 # Build-time steps need settings but no secrets: a throwaway key, never used at run time.
-RUN SECRET_KEY=build-only DJANGO_DEBUG=0 python manage.py collectstatic --no-input \
-    && SECRET_KEY=build-only DJANGO_DEBUG=0 python manage.py compilemessages --ignore '.venv/*' \
+RUN SECRET_KEY=build-only MFA_ENCRYPTION_KEY=styHtGsbW7eYfptPZe2gtXjnFTQ3jKEEi8Xfobp5BxI= DJANGO_DEBUG=0 python manage.py collectstatic --no-input \
+    && SECRET_KEY=build-only MFA_ENCRYPTION_KEY=styHtGsbW7eYfptPZe2gtXjnFTQ3jKEEi8Xfobp5BxI= DJANGO_DEBUG=0 python manage.py compilemessages --ignore '.venv/*' \
     && mkdir -p /app/media /app/private-media /app/.cache \
     && chown libertas:libertas /app/media /app/private-media /app/.cache
 

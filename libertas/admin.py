@@ -5,10 +5,16 @@ from urllib.parse import urlencode
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from libertas.accounts import invite_staff
+from libertas.forms import InviteStaffForm, staff_needs_invitation
 
 
 def used_second_factor(request):
@@ -32,14 +38,42 @@ class LibertasAdminSite(admin.AdminSite):
         return may_skip_second_factor(request.user) or used_second_factor(request)
 
     def login(self, request, extra_context=None):
-        """Send everyone through allauth, which asks for the second factor."""
+        """Send everyone through allauth, which asks for the second factor.
+
+        Django's own login form is never shown nor read: it would sign staff in with a
+        password alone.
+        """
         next_url = request.GET.get("next") or reverse("admin:index")
         user = request.user
         if not user.is_authenticated:
             return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
         if not user.is_active or not user.is_staff:
-            return super().login(request, extra_context)
-        query = urlencode({"next": next_url})
+            raise PermissionDenied
         if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-            return redirect(f"{reverse('mfa_activate_totp')}?{query}")
-        return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+            return staff_needs_invitation(request)
+        return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': next_url})}")
+
+    def get_urls(self):
+        invite = path("invite-staff/", self.admin_view(self.invite_staff), name="invite_staff")
+        return [invite, *super().get_urls()]
+
+    def invite_staff(self, request):
+        """Superusers invite a new staff member: the e-mailed link is the only way in."""
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        form = InviteStaffForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            invite_staff(
+                form.cleaned_data["email"],
+                form.cleaned_data["groups"],
+                language=form.cleaned_data["language"],
+            )
+            message = gettext("An invitation was sent to %(email)s.")
+            messages.success(request, message % {"email": form.cleaned_data["email"]})
+            return redirect("admin:index")
+        context = {
+            **self.each_context(request),
+            "title": _("Invite a staff member"),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/invite_staff.html", context)

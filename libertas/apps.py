@@ -7,6 +7,7 @@ class LibertasConfig(AppConfig):
     default = True
 
     def ready(self):
+        from libertas import checks  # noqa: F401 (registers the system checks)
         from libertas.cache import connect_invalidation
 
         connect_invalidation()

@@ -55,3 +55,19 @@ def env_url(name, default="", schemes=("http", "https")):
             f"got {value!r}."
         )
     return value.rstrip("/")
+
+
+def env_fernet_key(name):
+    """A key for cryptography's Fernet: 32 bytes in URL-safe base64 (Fernet.generate_key())."""
+    value = os.environ.get(name, "").strip()
+    if value:
+        from cryptography.fernet import Fernet
+
+        try:
+            Fernet(value)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must be a Fernet key (32 bytes in URL-safe base64), as printed by "
+                "Fernet.generate_key()."
+            ) from None
+    return value

@@ -1,9 +1,21 @@
-"""Form pieces every public form shares."""
+"""Form pieces every public form shares, and the account forms that replace allauth's."""
 
 import re
 
+from allauth.account import forms as account_forms
+from allauth.account.models import EmailAddress
+from allauth.core import context
+from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.mfa.totp import forms as mfa_forms
+from allauth.mfa.totp.internal.auth import TOTP, get_totp_secret, validate_totp_code
 from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 
@@ -71,3 +83,70 @@ def mail_name(value):
     """
     value = value.strip()
     return value if is_person_name(value) else ""
+
+
+class ActivateTOTPForm(mfa_forms.ActivateTOTPForm):
+    """allauth's enrolment, refused to staff: they enrol only through their invitation.
+
+    Otherwise whoever knows a staff password could attach their own authenticator app.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.user.is_staff:
+            raise ImmediateHttpResponse(staff_needs_invitation(context.request))
+
+
+def staff_needs_invitation(request):
+    return render(request, "libertas/staff_needs_invitation.html", status=403)
+
+
+class SignupForm(account_forms.SignupForm):
+    def try_save(self, request):
+        if self.account_already_exists:
+            # A new account costs a password hash; spend the same time on a taken address so
+            # the answer's delay does not tell who has an account.
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
+
+
+class StaffInvitationForm(SetPasswordForm):
+    """Through the invitation link: a password and the authenticator app, together."""
+
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.secret = get_totp_secret(regenerate=not self.is_bound)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-control"
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if not validate_totp_code(self.secret, code):
+            raise forms.ValidationError(
+                _("This code is not right. Type the code your app shows now.")
+            )
+        return code
+
+    @transaction.atomic
+    def save(self):
+        user = super().save()
+        TOTP.activate(user, self.secret)
+        # The link came by e-mail: the address is proven.
+        EmailAddress.objects.filter(user=user, email__iexact=user.email).update(verified=True)
+        return user
+
+
+class InviteStaffForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    groups = forms.ModelMultipleChoiceField(
+        label=_("Groups"),
+        queryset=Group.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    language = forms.ChoiceField(label=_("Language of the e-mail"), choices=settings.LANGUAGES)

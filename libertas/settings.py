@@ -7,7 +7,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from libertas.env import env_bool, env_int, env_list, env_str, env_url
+from libertas.env import env_bool, env_fernet_key, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -271,11 +271,33 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Libertas] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 # Failed sign-ins are counted per address and per account; past the limit allauth answers
 # with templates/429.html (translated). Explicit here so the limits are reviewed, not inherited.
+# One address's failures never block another address; an account's own limit can delay only
+# that account. allauth's sign-in is the only password form: the admin's never reads one.
+# A TOTP code counts against "login_failed" too, per account ("mfa-auth-user-<pk>").
 ACCOUNT_RATE_LIMITS = {"login": "30/m/ip", "login_failed": "10/m/ip,5/300s/key"}
 # Reset mail goes to any typed address (unknown ones get "no account" mail): 3 an hour each.
 ACCOUNT_RATE_LIMITS["reset_password"] = "20/m/ip,3/h/key"  # noqa: S105 (a rate, not a secret)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Libertas"
+# libertas/accounts.py: once an account has a second factor, only it reauthenticates (never
+# the password alone); TOTP secrets are encrypted; staff enrol only through an invitation.
+ACCOUNT_ADAPTER = "libertas.accounts.AccountAdapter"
+MFA_ADAPTER = "libertas.accounts.MFAAdapter"
+ACCOUNT_FORMS = {"signup": "libertas.forms.SignupForm"}
+MFA_FORMS = {"activate_totp": "libertas.forms.ActivateTOTPForm"}
+# Explicit, though allauth's default: a taken address answers like a new one.
+ACCOUNT_PREVENT_ENUMERATION = True
+# A Fernet key (see README): TOTP secrets are stored encrypted with it.
+MFA_ENCRYPTION_KEY = env_fernet_key("MFA_ENCRYPTION_KEY")
+if not MFA_ENCRYPTION_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "MFA_ENCRYPTION_KEY is required when DJANGO_DEBUG is off. Set it to the output "
+            "of: python -c 'from cryptography.fernet import Fernet; "
+            "print(Fernet.generate_key().decode())'"
+        )
+    # Only ever used on a developer's machine: DEBUG is on.
+    MFA_ENCRYPTION_KEY = "ZGV2ZWxvcG1lbnQtb25seS1rZXktbm90LWZvci11c2U="
 LOGIN_REDIRECT_URL = "/"
 
 # The demo staff account made by `load_demo`. With DEBUG on it may open the admin

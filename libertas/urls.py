@@ -19,6 +19,11 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path(
+        "staff/invitation/<str:uidb36>/<str:token>/",
+        views.staff_invitation,
+        name="staff_invitation",
+    ),
     path("prisoners/", include("prisoners.urls")),
     path("", include("sponsorships.urls")),
     path("", include("donations.urls")),

@@ -1,8 +1,19 @@
+import base64
+
+from allauth.account.utils import url_str_to_user_pk
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, logout
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from libertas.accounts import invitation_token_generator
+from libertas.forms import StaffInvitationForm
 
 
 @never_cache
@@ -52,3 +63,31 @@ def bad_request(request, exception):
 def csrf_failure(request, reason=""):
     """A form sent without a valid security token: say what to do, reveal nothing."""
     return render(request, "403_csrf.html", status=403)
+
+
+@never_cache
+@sensitive_post_parameters()
+def staff_invitation(request, uidb36, token):
+    """A new staff member chooses a password and enrols the authenticator app, once."""
+    try:
+        user = get_user_model().objects.filter(pk=url_str_to_user_pk(uidb36), is_staff=True).first()
+    except ValueError:
+        user = None
+    if user is None or not invitation_token_generator.check_token(user, token):
+        return render(request, "libertas/staff_invitation_refused.html", status=404)
+    form = StaffInvitationForm(user, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if request.user.is_authenticated:
+            logout(request)  # whoever was signed in here is not the new member
+        ready = _("Your account is ready. Sign in with your password and a code.")
+        messages.success(request, ready)
+        return redirect("account_login")
+    adapter = get_mfa_adapter()
+    totp_url = adapter.build_totp_url(user, form.secret)
+    svg = base64.b64encode(adapter.build_totp_svg(totp_url).encode()).decode()
+    return render(
+        request,
+        "libertas/staff_invitation.html",
+        {"form": form, "qr_code": f"data:image/svg+xml;base64,{svg}", "invited": user},
+    )

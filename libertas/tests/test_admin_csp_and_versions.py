@@ -13,6 +13,8 @@ from campaign.models import Page
 from libertas.tests.test_upload_corpus import staff_client  # noqa: F401 (fixture)
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+# style-src 'self' blocks <style> elements and style="" attributes as well.
+INLINE_STYLE = re.compile(r"<style\b|\sstyle=", re.IGNORECASE)
 
 
 @pytest.fixture
@@ -38,6 +40,32 @@ def test_admin_change_pages_carry_no_inline_script(staff_client, records):  # no
             assert "unsafe-inline" not in response["Content-Security-Policy"]
             checked += 1
     assert checked > 20
+
+
+def test_admin_history_pages_carry_no_inline_style(staff_client, records):  # noqa: F811
+    checked = 0
+    for model in admin.site._registry:
+        record = model._default_manager.first()
+        if record is None or not hasattr(record, "history"):
+            continue
+        info = (model._meta.app_label, model._meta.model_name)
+        urls = [reverse(f"admin:{info[0]}_{info[1]}_history", args=[record.pk])]
+        entry = record.history.first()
+        if entry is not None:  # the page of one past version
+            urls.append(
+                reverse(
+                    f"admin:{info[0]}_{info[1]}_simple_history",
+                    args=[record.pk, entry.history_id],
+                )
+            )
+        for url in urls:
+            response = staff_client.get(url)
+            assert response.status_code == 200, url
+            html = response.content.decode()
+            assert not INLINE_STYLE.search(html), (url, INLINE_STYLE.search(html).group(0))
+            assert not INLINE_SCRIPT.search(html), url
+            checked += 1
+    assert checked >= 2
 
 
 def test_the_admin_language_tabs_load_our_own_scripts(staff_client, records):  # noqa: F811

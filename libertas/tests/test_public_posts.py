@@ -285,7 +285,14 @@ def every_route(resolver=None, prefix="", namespace=""):
             yield f"{namespace}{entry.name}", entry
 
 
-SAMPLE = {"slug": "aram-test", "token": "forged", "pk": 1, "size": "a4", "path": "x.jpg"}
+SAMPLE = {
+    "slug": "aram-test",
+    "token": "forged",
+    "pk": 1,
+    "size": "a4",
+    "path": "x.jpg",
+    "uidb36": "1",
+}
 
 
 def test_every_site_address_refuses_a_post_without_csrf_token_except_the_two_exempt(world):

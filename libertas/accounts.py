@@ -1,0 +1,95 @@
+"""Accounts: how staff join (by invitation) and what guards the second factor.
+
+A password alone never signs staff into the admin, never changes their second factor, and never
+makes a staff account: staff are invited by an e-mailed one-time link through which they choose
+a password and enrol an authenticator app.
+"""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
+from allauth.utils import generate_unique_username
+from cryptography.fernet import Fernet
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_reauthentication_methods(self, user):
+        methods = super().get_reauthentication_methods(user)
+        if is_mfa_enabled(user):
+            # Whoever knows the password could otherwise remove the authenticator, enrol their
+            # own and make recovery codes: once an account has a second factor, only it counts.
+            methods = [method for method in methods if method["id"] != "reauthenticate"]
+        return methods
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """TOTP secrets and recovery-code seeds are kept encrypted: a backup alone reveals none."""
+
+    def encrypt(self, text):
+        return Fernet(settings.MFA_ENCRYPTION_KEY).encrypt(text.encode()).decode()
+
+    def decrypt(self, encrypted_text):
+        return Fernet(settings.MFA_ENCRYPTION_KEY).decrypt(encrypted_text.encode()).decode()
+
+
+class StaffInvitationTokenGenerator(PasswordResetTokenGenerator):
+    """Django's password-reset token, with its own salt: it expires after
+    PASSWORD_RESET_TIMEOUT and is spent once the password or the second factor changes."""
+
+    key_salt = "libertas.accounts.StaffInvitationTokenGenerator"
+
+    def _make_hash_value(self, user, timestamp):
+        enrolled = Authenticator.objects.filter(user=user).exists()
+        return f"{super()._make_hash_value(user, timestamp)}{enrolled}"
+
+
+invitation_token_generator = StaffInvitationTokenGenerator()
+
+
+def invitation_path(user):
+    token = invitation_token_generator.make_token(user)
+    return reverse("staff_invitation", args=[user_pk_to_url_str(user), token])
+
+
+@transaction.atomic
+def invite_staff(email, groups=(), language=None):
+    """Make `email` a staff account that only the invitation can open, and mail the link.
+
+    An existing account keeps its records but loses its password, its sessions and its
+    authenticators: whoever knew them gains nothing, and earlier invitations stop working.
+    """
+    User = get_user_model()
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User(email=email, username=generate_unique_username([email, "staff"]))
+    user.is_staff = True
+    user.set_unusable_password()
+    user.save()
+    user.groups.add(*groups)
+    Authenticator.objects.filter(user=user).delete()
+    EmailAddress.objects.filter(user=user).exclude(email__iexact=email).delete()
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"primary": True, "verified": False}
+    )
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "url": settings.SITE_URL + invitation_path(user),
+            "days": settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60),
+        }
+        subject = render_to_string("libertas/email/staff_invitation_subject.txt", context)
+        body = render_to_string("libertas/email/staff_invitation_body.txt", context)
+    transaction.on_commit(lambda: send_mail(" ".join(subject.split()), body, None, [email]))
+    return user

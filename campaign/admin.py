@@ -17,8 +17,8 @@ from campaign.models import (
     Petition,
     Signature,
 )
-from libertas.exports import SafeWriter
-from libertas.privacy import PersonalDataAdmin, privacy_actions
+from common.exports import SafeWriter
+from common.privacy import PersonalDataAdmin, privacy_actions
 
 
 @admin.register(Page)

@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Country, Follower, NewsItem, Signature
-from libertas.forms import HoneypotMixin, PersonNameField
-from libertas.images import CheckedImageField
+from common.forms import HoneypotMixin, PersonNameField
+from common.images import CheckedImageField
 
 
 class SignatureForm(HoneypotMixin, forms.ModelForm):

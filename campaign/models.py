@@ -305,7 +305,7 @@ class Signature(models.Model):
     comment = models.TextField(_("comment"), max_length=1000, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    # When the confirmation e-mail last went out: one a period (libertas.mail).
+    # When the confirmation e-mail last went out: one a period (common.mail).
     confirmation_sent_at = models.DateTimeField(
         _("confirmation e-mail sent"), null=True, blank=True, editable=False
     )
@@ -404,7 +404,7 @@ class Follower(models.Model):
     email = models.EmailField(_("e-mail"))
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    # When the confirmation e-mail last went out: one a period (libertas.mail).
+    # When the confirmation e-mail last went out: one a period (common.mail).
     confirmation_sent_at = models.DateTimeField(
         _("confirmation e-mail sent"), null=True, blank=True, editable=False
     )

@@ -8,8 +8,8 @@ an unconfirmed one counts for nothing and is deleted. Follows are deleted outrig
 from django.contrib.auth import get_user_model
 
 from campaign.models import Follower, Signature
+from common.privacy import ERASED_DOMAIN, erased_email
 from donations import privacy as donations_privacy
-from libertas.privacy import ERASED_DOMAIN, erased_email
 from prisoners import privacy as prisoners_privacy
 from sponsorships import privacy as sponsorships_privacy
 

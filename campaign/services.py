@@ -13,8 +13,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from campaign.models import Follower, Signature
-from libertas.forms import mail_name
-from libertas.mail import claim_confirmation_mail
+from common.forms import mail_name
+from common.mail import claim_confirmation_mail
 
 SIGNATURE_SALT = "campaign.signature.confirm"
 FOLLOW_SALT = "campaign.follow.confirm"

@@ -3,11 +3,11 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.exports import SafeWriter
+from common.privacy import PersonalDataAdmin, privacy_actions
 from donations import privacy
 from donations.models import Donation, StripeEvent
 from donations.money import format_money
-from libertas.exports import SafeWriter
-from libertas.privacy import PersonalDataAdmin, privacy_actions
 
 STRIPE_FIELDS = [
     "stripe_checkout_session_id",

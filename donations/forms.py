@@ -4,9 +4,9 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import HoneypotMixin
 from donations.models import Currency, Donation, Frequency
 from donations.money import format_money
-from libertas.forms import HoneypotMixin
 from prisoners.models import Detainee
 
 PRESET_AMOUNTS = [20, 50, 100, 250]

@@ -2,8 +2,8 @@
 
 from django.db.models import Q
 
+from common.privacy import erased_email
 from donations.models import Donation
-from libertas.privacy import erased_email
 
 
 def _donations(email):

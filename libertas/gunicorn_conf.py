@@ -13,18 +13,11 @@ from libertas.env import env_int
 
 gunicorn.http.wsgi.SERVER = "Libertas"
 
-DEFAULT_WORKERS = 3
-
-
-def worker_count():
-    """How many workers serve the site: WEB_CONCURRENCY, the variable gunicorn itself reads."""
-    return env_int("WEB_CONCURRENCY", DEFAULT_WORKERS)
-
-
-workers = worker_count()
+# WEB_CONCURRENCY, the variable gunicorn itself reads (settings.WEB_CONCURRENCY: same default).
+workers = env_int("WEB_CONCURRENCY", 3)
 
 # Request line and headers are bounded here (gunicorn's defaults, stated so they are reviewed);
-# bodies are bounded by MAX_REQUEST_BYTES in libertas.middleware and by the proxy.
+# bodies are bounded by MAX_REQUEST_BYTES in common.middleware and by the proxy.
 limit_request_line = 4094
 limit_request_fields = 100
 limit_request_field_size = 8190

@@ -33,7 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
     "modeltranslation",
-    "libertas.apps.LibertasAdminConfig",
+    "common.apps.CommonAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "simple_history",
     "mailer",
     "django_countries",
-    "libertas",
+    "common",
     "prisoners",
     "sponsorships",
     "donations",
@@ -60,13 +60,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First, so an oversized body is refused before anything reads it.
-    "libertas.middleware.RequestSizeLimitMiddleware",
+    "common.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "libertas.cache.PageCacheMiddleware",
+    "common.cache.PageCacheMiddleware",
     # Below the page cache, so a page is compressed once and cached compressed.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -95,7 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "libertas.context_processors.site",
+                "common.context_processors.site",
             ],
         },
     },
@@ -115,6 +115,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # made by one worker, a shell or a command is seen by all at once. Two aliases, so the
 # variety of pages visitors can ask for never evicts what "default" holds: rate-limit counters
 # (django-ratelimit and allauth), tokens and small fragments.
+# gunicorn workers (libertas/gunicorn_conf.py reads the same variable, as gunicorn does): with
+# more than one, every cache must be shared (common.checks).
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 3)
+
 # CACHE_URL: redis://host:6379/0 in production, file:///path for a folder on this machine
 # (the default, under .cache/), or locmem:// for one process only (refused with several workers).
 CACHE_URL = (
@@ -222,7 +226,7 @@ if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "libertas.storage.PrivateStorage"},
+    "private": {"BACKEND": "common.storage.PrivateStorage"},
     "staticfiles": {
         # Tests run without collectstatic, so they use the plain storage.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -281,10 +285,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Libertas"
 # libertas/accounts.py: once an account has a second factor, only it reauthenticates (never
 # the password alone); TOTP secrets are encrypted; staff enrol only through an invitation.
-ACCOUNT_ADAPTER = "libertas.accounts.AccountAdapter"
-MFA_ADAPTER = "libertas.accounts.MFAAdapter"
-ACCOUNT_FORMS = {"signup": "libertas.forms.SignupForm"}
-MFA_FORMS = {"activate_totp": "libertas.forms.ActivateTOTPForm"}
+ACCOUNT_ADAPTER = "common.accounts.AccountAdapter"
+MFA_ADAPTER = "common.accounts.MFAAdapter"
+ACCOUNT_FORMS = {"signup": "common.forms.SignupForm"}
+MFA_FORMS = {"activate_totp": "common.forms.ActivateTOTPForm"}
 # Explicit, though allauth's default: a taken address answers like a new one.
 ACCOUNT_PREVENT_ENUMERATION = True
 # A Fernet key (see README): TOTP secrets are stored encrypted with it.
@@ -325,7 +329,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "libertas.views.csrf_failure"
+CSRF_FAILURE_VIEW = "common.views.csrf_failure"
 CSRF_COOKIE_HTTPONLY = True
 
 # Everything comes from our own origin: no CDN, no analytics, no inline script.
@@ -364,8 +368,8 @@ LOGGING = {
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # django-ratelimit counts in the cache (Redis in production, shared by every app server).
-RATELIMIT_VIEW = "libertas.views.ratelimited"
-RATELIMIT_IP_META_KEY = "libertas.views.client_ip"
+RATELIMIT_VIEW = "common.views.ratelimited"
+RATELIMIT_IP_META_KEY = "common.views.client_ip"
 # How many proxies (load balancer, TLS terminator) stand between visitors and gunicorn.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # allauth counts failed sign-ins by the same visitor address.

@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from common import views
 from donations import views as donations_views
-from libertas import views
 
 # Outside the language prefix: machines, not people, call these.
 urlpatterns = [
@@ -33,4 +33,4 @@ urlpatterns += i18n_patterns(
 if settings.SERVE_MEDIA:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
-handler400 = "libertas.views.bad_request"
+handler400 = "common.views.bad_request"

@@ -11,8 +11,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from libertas.privacy import PersonalDataAdmin, privacy_actions
-from libertas.storage import private_file_response
+from common.privacy import PersonalDataAdmin, privacy_actions
+from common.storage import private_file_response
 from prisoners import privacy
 from prisoners.forms import DetaineeAdminForm
 from prisoners.models import (

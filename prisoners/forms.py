@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from libertas.forms import HoneypotMixin
-from libertas.images import CheckedImageField
-from libertas.storage import PrivateFileInput
+from common.forms import HoneypotMixin
+from common.images import CheckedImageField
+from common.storage import PrivateFileInput
 from prisoners.models import CorrectionRequest, Detainee
 from prisoners.photos import LIMITS
 

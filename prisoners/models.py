@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from libertas.storage import private_storage
+from common.storage import private_storage
 from prisoners import photos
 from prisoners.photos import validate_photo
 from prisoners.search import normalise

@@ -1,7 +1,7 @@
 """Photo uploads: accept only real, bounded images, and store them stripped of metadata.
 
 A detainee's photo can betray the family that sent it (EXIF GPS, camera serial, editing
-software), so every upload is decoded and re-encoded by `libertas.images`: only the
+software), so every upload is decoded and re-encoded by `common.images`: only the
 pixels survive.
 """
 
@@ -13,7 +13,7 @@ from PIL import Image
 from pilkit.processors import ResizeToFill
 from pilkit.utils import process_image
 
-from libertas import images
+from common import images
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_PIXELS = 40_000_000

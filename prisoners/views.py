@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from libertas.exports import SafeWriter
+from common.exports import SafeWriter
 from prisoners.forms import CorrectionForm
 from prisoners.models import Category, Detainee, Status
 from prisoners.share import render_share_image

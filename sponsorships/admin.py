@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from libertas.privacy import PersonalDataAdmin, privacy_actions
+from common.privacy import PersonalDataAdmin, privacy_actions
 from sponsorships import privacy, services, views
 from sponsorships.forms import DecisionForm, EndForm, SigningForm
 from sponsorships.models import Commitment, Sponsor, Sponsorship

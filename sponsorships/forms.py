@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from libertas.forms import HoneypotMixin, PersonNameField
+from common.forms import HoneypotMixin, PersonNameField
 from sponsorships.models import Commitment, Sponsor, Sponsorship
 from sponsorships.validators import clean_logo, validate_agreement_pdf
 

@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from libertas.storage import private_storage
+from common.storage import private_storage
 from prisoners.models import Detainee, Visibility
 from sponsorships.validators import validate_agreement_pdf
 
@@ -80,7 +80,7 @@ class Sponsor(models.Model):
         verbose_name=_("user account"),
     )
     email_confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True)
-    # When the confirmation e-mail last went out: one a period per address (libertas.mail).
+    # When the confirmation e-mail last went out: one a period per address (common.mail).
     confirmation_sent_at = models.DateTimeField(
         _("confirmation e-mail sent"), null=True, blank=True, editable=False
     )

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from libertas.privacy import ERASED_DOMAIN, erased_email
+from common.privacy import ERASED_DOMAIN, erased_email
 from sponsorships.models import Sponsor, Sponsorship
 
 

@@ -13,8 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from libertas.forms import mail_name
-from libertas.mail import claim_confirmation_mail
+from common.forms import mail_name
+from common.mail import claim_confirmation_mail
 from sponsorships.models import Sponsor, Sponsorship
 
 CONFIRM_SALT = "sponsorships.confirm-email"

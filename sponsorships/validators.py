@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from libertas import images
+from common import images
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MAX_SIDE = 4000
@@ -14,7 +14,7 @@ AGREEMENT_MAX_BYTES = 10 * 1024 * 1024
 def clean_logo(upload):
     """Return a re-encoded copy of an uploaded logo, or raise ValidationError.
 
-    The checks are the site's shared image rules (`libertas.images`), with the logo's own
+    The checks are the site's shared image rules (`common.images`), with the logo's own
     limits and messages: only PNG, JPEG and WebP (never SVG, which can carry scripts),
     decoded and saved again, which drops EXIF, other metadata and anything appended.
     """

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from libertas.storage import private_file_response
+from common.storage import private_file_response
 from prisoners.models import Detainee, Status, TimelineEvent
 from sponsorships import pdf, services
 from sponsorships.forms import WHOLE_GROUP, SignupForm

@@ -3,7 +3,7 @@ it closes on erasure; nobody else may (see libertas/privacy.py)."""
 
 from django.db import migrations
 
-from libertas.groups import grant, revoke
+from common.groups import grant, revoke
 
 PRIVACY = {
     "signature": ["view", "personal_data"],

@@ -1,8 +1,8 @@
 import pytest
 from django.test import RequestFactory
 
+from common.views import client_ip
 from conftest import PASSWORD
-from libertas.views import client_ip
 
 
 def request_from(remote, forwarded=None):

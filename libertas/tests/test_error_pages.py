@@ -32,7 +32,7 @@ urlpatterns = [
     path("<str:lang>/boom/500/", raise_500),
     *site_urlpatterns,
 ]
-handler400 = "libertas.views.bad_request"
+handler400 = "common.views.bad_request"
 
 EXPECTED = {
     400: {"en": "Bad request", "fr": "Requête incorrecte", "hy": "Սխալ հարցում"},
@@ -68,7 +68,7 @@ def test_too_many_requests_page_is_translated(client, db, language, text):
     from django.test import RequestFactory
     from django.utils import translation
 
-    from libertas.views import ratelimited
+    from common.views import ratelimited
 
     with translation.override(language):
         response = ratelimited(RequestFactory().get(f"/{language}/"), None)

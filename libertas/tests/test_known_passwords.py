@@ -47,7 +47,7 @@ def test_production_checks_fail_while_the_demo_staff_exists(production_with_demo
     for command in (["check"], ["check", "--deploy"]):
         result = run_django(*command, **production_with_demo_staff)
         assert result.returncode != 0, command
-        assert "libertas.E002" in result.stderr
+        assert "common.E002" in result.stderr
     assert (
         run_django("check", **{**production_with_demo_staff, "DJANGO_DEBUG": "1"}).returncode == 0
     )
@@ -62,7 +62,7 @@ def test_gunicorn_refuses_to_start_while_the_demo_staff_exists(production_with_d
         cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode != 0
-    assert "libertas.E002" in result.stderr
+    assert "common.E002" in result.stderr
 
 
 def test_production_start_needs_the_totp_encryption_key():

@@ -183,7 +183,7 @@ def test_production_refuses_to_start_several_workers_with_a_cache_in_each_proces
         server.kill()
         pytest.fail("gunicorn started with a cache in each of its three workers")
     assert server.returncode != 0
-    assert "libertas.E001" in output
+    assert "common.E001" in output
     assert "WEB_CONCURRENCY" in output
 
 
@@ -198,7 +198,7 @@ def test_manage_check_refuses_the_same_configuration(tmp_path):
         timeout=120,
     )
     assert result.returncode != 0
-    assert "libertas.E001" in result.stderr
+    assert "common.E001" in result.stderr
 
 
 def test_one_process_may_keep_its_cache_in_memory(tmp_path):

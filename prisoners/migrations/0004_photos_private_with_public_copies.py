@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import migrations, models
 
-import libertas.storage
+import common.storage
 import prisoners.photos
 
 
@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
             name="photo",
             field=models.ImageField(
                 blank=True,
-                storage=libertas.storage.private_storage,
+                storage=common.storage.private_storage,
                 upload_to="detainees/",
                 validators=[prisoners.photos.validate_photo],
                 verbose_name="photo",

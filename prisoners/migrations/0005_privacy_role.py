@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from libertas.groups import grant, revoke
+from common.groups import grant, revoke
 
 PRIVACY = {"correctionrequest": ["view", "personal_data"]}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import migrations, models
 
-import libertas.storage
+import common.storage
 import sponsorships.models
 import sponsorships.validators
 
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
             name="agreement",
             field=models.FileField(
                 blank=True,
-                storage=libertas.storage.private_storage,
+                storage=common.storage.private_storage,
                 upload_to=sponsorships.models.agreement_path,
                 validators=[sponsorships.validators.validate_agreement_pdf],
                 verbose_name="signed agreement (PDF)",

@@ -3,7 +3,7 @@ their export lists (see libertas/privacy.py)."""
 
 from django.db import migrations
 
-from libertas.groups import grant, revoke
+from common.groups import grant, revoke
 
 PRIVACY = {"sponsor": ["view", "personal_data"], "sponsorship": ["view"]}
 

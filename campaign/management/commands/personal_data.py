@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from campaign import privacy
-from libertas.privacy import to_json
+from common.privacy import to_json
 
 
 class Command(BaseCommand):

@@ -18,9 +18,9 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from campaign.models import Event, NewsItem, Organisation, Page
+from common.cache import invalidate
+from common.storage import private_storage
 from donations.models import Currency, Donation, DonationStatus, Frequency
-from libertas.cache import invalidate
-from libertas.storage import private_storage
 from prisoners.models import (
     Acknowledgement,
     CampaignFigure,

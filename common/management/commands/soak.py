@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from libertas.management.commands.bench import (
+from common.management.commands.bench import (
     PYTHON,
     bench_database,
     bench_env,

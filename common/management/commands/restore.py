@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from libertas.management.commands.backup import FOLDERS
+from common.management.commands.backup import FOLDERS
 
 
 class Command(BaseCommand):

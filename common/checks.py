@@ -1,4 +1,4 @@
-"""System checks that stop a production start (debug off) on a known-password account.
+"""System checks that stop a production start (debug off): per-worker caches, known passwords.
 
 They run with every management command's checks (runserver, check, check --deploy, migrate)
 and, because gunicorn runs no checks, when libertas/wsgi.py loads the application.
@@ -9,6 +9,31 @@ from django.contrib.auth import get_user_model
 from django.core.checks import Error, Tags, register
 from django.db import DatabaseError
 from django.db.models import Q
+
+
+@register(Tags.caches)
+def check_shared_cache(app_configs, **kwargs):
+    """Several workers with a cache each would each keep their own pages and counters."""
+    if settings.DEBUG:
+        return []
+    local = [
+        alias
+        for alias, config in settings.CACHES.items()
+        if config["BACKEND"].endswith("LocMemCache")
+    ]
+    workers = settings.WEB_CONCURRENCY
+    if local and workers > 1:
+        return [
+            Error(
+                f"The cache {', '.join(local)} lives in each process, and gunicorn starts "
+                f"{workers} workers (WEB_CONCURRENCY): a hidden record would stay visible in "
+                "the others, and rate limits would count per worker.",
+                hint="Set CACHE_URL to redis://… (or leave it empty for the folder cache), "
+                "or WEB_CONCURRENCY=1.",
+                id="common.E001",
+            )
+        ]
+    return []
 
 
 @register(Tags.security, Tags.database)
@@ -34,7 +59,7 @@ def demo_staff_has_no_known_password(app_configs=None, **kwargs):
             hint='Delete it (manage.py shell -c "from django.contrib.auth import '
             f"get_user_model; get_user_model().objects.filter(email='{email}').delete()\") "
             "or reload the demo data only with DJANGO_DEBUG=1.",
-            id="libertas.E002",
+            id="common.E002",
         )
     ]
 

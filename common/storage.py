@@ -48,7 +48,7 @@ def private_file_response(file, filename, *, as_attachment=True, content_type=No
 class PrivateFileInput(forms.ClearableFileInput):
     """The usual file input, naming the current file without linking it (it has no address)."""
 
-    template_name = "libertas/widgets/private_file_input.html"
+    template_name = "common/widgets/private_file_input.html"
 
     def is_initial(self, value):
         # Django asks for the file's url here, which a private file refuses to give.

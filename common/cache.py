@@ -15,7 +15,6 @@ a shell, a command) is seen by every worker at the next request.
 
 from django.apps import apps
 from django.conf import settings
-from django.core import checks
 from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.gzip import re_accepts_gzip
@@ -23,8 +22,6 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_response_headers
 from django.utils.http import urlencode
-
-from libertas.gunicorn_conf import worker_count
 
 GENERATION_KEY = "page-cache:generation"
 PERSONAL_COOKIES = {"sessionid", "messages"}
@@ -124,28 +121,3 @@ class PageCacheMiddleware:
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
-
-
-@checks.register(checks.Tags.caches)
-def check_shared_cache(app_configs, **kwargs):
-    """Several workers with a cache each would each keep their own pages and counters."""
-    if settings.DEBUG:
-        return []
-    local = [
-        alias
-        for alias, config in settings.CACHES.items()
-        if config["BACKEND"].endswith("LocMemCache")
-    ]
-    workers = worker_count()
-    if local and workers > 1:
-        return [
-            checks.Error(
-                f"The cache {', '.join(local)} lives in each process, and gunicorn starts "
-                f"{workers} workers (WEB_CONCURRENCY): a hidden record would stay visible in "
-                "the others, and rate limits would count per worker.",
-                hint="Set CACHE_URL to redis://… (or leave it empty for the folder cache), "
-                "or WEB_CONCURRENCY=1.",
-                id="libertas.E001",
-            )
-        ]
-    return []

@@ -1,6 +1,6 @@
 """Encrypt the TOTP secrets and recovery-code seeds stored in clear before MFA_ENCRYPTION_KEY.
 
-From now on libertas.accounts.MFAAdapter encrypts them when they are made; this migration
+From now on common.accounts.MFAAdapter encrypts them when they are made; this migration
 encrypts those already stored, so no staff member has to enrol again.
 """
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from libertas.accounts import invitation_token_generator
-from libertas.forms import StaffInvitationForm
+from common.accounts import invitation_token_generator
+from common.forms import StaffInvitationForm
 
 
 @never_cache
@@ -74,7 +74,7 @@ def staff_invitation(request, uidb36, token):
     except ValueError:
         user = None
     if user is None or not invitation_token_generator.check_token(user, token):
-        return render(request, "libertas/staff_invitation_refused.html", status=404)
+        return render(request, "common/staff_invitation_refused.html", status=404)
     form = StaffInvitationForm(user, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -88,6 +88,6 @@ def staff_invitation(request, uidb36, token):
     svg = base64.b64encode(adapter.build_totp_svg(totp_url).encode()).decode()
     return render(
         request,
-        "libertas/staff_invitation.html",
+        "common/staff_invitation.html",
         {"form": form, "qr_code": f"data:image/svg+xml;base64,{svg}", "invited": user},
     )

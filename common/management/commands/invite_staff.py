@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from libertas.accounts import invite_staff
+from common.accounts import invite_staff
 
 
 class Command(BaseCommand):

@@ -13,8 +13,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from libertas.accounts import invite_staff
-from libertas.forms import InviteStaffForm, staff_needs_invitation
+from common.accounts import invite_staff
+from common.forms import InviteStaffForm, staff_needs_invitation
 
 
 def used_second_factor(request):

@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
-from libertas.cache import page_query
+from common.cache import page_query
 
 register = template.Library()
 

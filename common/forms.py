@@ -98,7 +98,7 @@ class ActivateTOTPForm(mfa_forms.ActivateTOTPForm):
 
 
 def staff_needs_invitation(request):
-    return render(request, "libertas/staff_needs_invitation.html", status=403)
+    return render(request, "common/staff_needs_invitation.html", status=403)
 
 
 class SignupForm(account_forms.SignupForm):

@@ -47,7 +47,7 @@ class StaffInvitationTokenGenerator(PasswordResetTokenGenerator):
     """Django's password-reset token, with its own salt: it expires after
     PASSWORD_RESET_TIMEOUT and is spent once the password or the second factor changes."""
 
-    key_salt = "libertas.accounts.StaffInvitationTokenGenerator"
+    key_salt = "common.accounts.StaffInvitationTokenGenerator"
 
     def _make_hash_value(self, user, timestamp):
         enrolled = Authenticator.objects.filter(user=user).exists()
@@ -89,7 +89,7 @@ def invite_staff(email, groups=(), language=None):
             "url": settings.SITE_URL + invitation_path(user),
             "days": settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60),
         }
-        subject = render_to_string("libertas/email/staff_invitation_subject.txt", context)
-        body = render_to_string("libertas/email/staff_invitation_body.txt", context)
+        subject = render_to_string("common/email/staff_invitation_subject.txt", context)
+        body = render_to_string("common/email/staff_invitation_body.txt", context)
     transaction.on_commit(lambda: send_mail(" ".join(subject.split()), body, None, [email]))
     return user

@@ -1,19 +1,10 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from campaign.models import Event, NewsItem, Petition
 from prisoners.models import Category, Detainee, Visibility
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    # Rate-limit counters live in the cache: every test starts with none.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 import xml.etree.ElementTree as ET
 
-import pytest
 from django.conf import settings
 
 from campaign.models import Page
@@ -25,7 +24,6 @@ def sitemap_entries(client):
     return entries
 
 
-@pytest.mark.urls("campaign.tests.registry_urls")
 def test_sitemap_lists_every_public_page_in_every_language_and_no_hidden_profile(
     client, demo_data, detainee, limited_detainee, hidden_detainee, django_assert_max_num_queries
 ):

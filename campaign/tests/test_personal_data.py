@@ -12,9 +12,8 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from campaign.models import Follower, Petition, Signature
-from conftest import make_user
+from conftest import make_staff, make_user, signed_in
 from donations.models import Donation, DonationStatus
-from libertas.tests.test_upload_corpus import staff_client  # noqa: F401 (fixture)
 from prisoners.models import Category, CorrectionRequest, Detainee, Visibility
 from sponsorships.models import Sponsor, Sponsorship
 
@@ -159,7 +158,7 @@ def test_an_unconfirmed_signature_is_deleted_on_erasure(records):
     assert not Signature.objects.filter(pk=records["signature"].pk).exists()
 
 
-def test_staff_erase_a_donor_from_the_admin(records, staff_client):  # noqa: F811
+def test_staff_erase_a_donor_from_the_admin(records, staff_client):
     donation = records["donations"][0]
     response = staff_client.post(
         "/en/admin/donations/donation/",
@@ -172,7 +171,7 @@ def test_staff_erase_a_donor_from_the_admin(records, staff_client):  # noqa: F81
     assert Follower.objects.filter(email=ANNA).exists()
 
 
-def test_staff_export_a_signer_from_the_admin_with_every_app(records, staff_client):  # noqa: F811
+def test_staff_export_a_signer_from_the_admin_with_every_app(records, staff_client):
     response = staff_client.post(
         "/en/admin/campaign/signature/",
         {"action": "export_personal_data", "_selected_action": [records["signature"].pk]},
@@ -185,14 +184,8 @@ def test_staff_export_a_signer_from_the_admin_with_every_app(records, staff_clie
 # Export and erasure belong to the Privacy group and superusers, nobody else.
 
 
-def group_member(email, group):
-    from libertas.tests.test_role_matrix import staff_member
-
-    return staff_member(email, group)
-
-
-def test_an_editor_exporting_a_follower_never_gets_their_donations(records):
-    editor = group_member("editor@example.org", "Editors")
+def test_an_editor_exporting_a_follower_never_gets_their_donations(records, editor):
+    editor = signed_in(editor)
     response = editor.post(
         "/en/admin/campaign/follower/",
         {"action": "export_personal_data", "_selected_action": [records["follower"].pk]},
@@ -204,7 +197,7 @@ def test_an_editor_exporting_a_follower_never_gets_their_donations(records):
 
 @pytest.mark.parametrize("group", ["Editors", "Finance"])
 def test_only_the_privacy_role_is_offered_or_may_run_export_and_erasure(records, group):
-    client = group_member(f"{group.lower()}@example.org", group)
+    client = signed_in(make_staff(f"{group.lower()}@example.org", group))
     for url, row in [
         ("/en/admin/campaign/follower/", records["follower"]),
         ("/en/admin/campaign/signature/", records["signature"]),
@@ -224,8 +217,8 @@ def test_only_the_privacy_role_is_offered_or_may_run_export_and_erasure(records,
     assert records["sponsor"].phone
 
 
-def test_the_privacy_role_exports_and_erases_a_follower_everywhere(records):
-    officer = group_member("privacy@example.org", "Privacy")
+def test_the_privacy_role_exports_and_erases_a_follower_everywhere(records, privacy):
+    officer = signed_in(privacy)
     url = "/en/admin/campaign/follower/"
     assert "export_personal_data" in officer.get(url).content.decode()
     response = officer.post(

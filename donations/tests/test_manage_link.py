@@ -7,9 +7,9 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
+from conftest import make_donation
 from donations import services
 from donations.models import Frequency
-from donations.tests.conftest import make_donation
 
 
 @pytest.fixture

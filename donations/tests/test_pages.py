@@ -6,9 +6,9 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import translation
 
+from conftest import make_donation
 from donations.models import Donation, DonationStatus
 from donations.money import format_money
-from donations.tests.conftest import make_donation
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 
+from conftest import completed_session, deliver, make_donation, stripe_event
 from donations.models import Donation, DonationStatus, StripeEvent
-from donations.tests.conftest import completed_session, deliver, make_donation, make_event
 
 DELIVERIES = 20
 
@@ -21,7 +21,7 @@ def test_twenty_simultaneous_deliveries_make_one_paid_donation_and_one_receipt(
     transactional_db, stripe_api
 ):
     donation = make_donation()
-    event = make_event("checkout.session.completed", completed_session(donation))
+    event = stripe_event("checkout.session.completed", completed_session(donation))
     barrier = threading.Barrier(DELIVERIES)
     statuses = []
 

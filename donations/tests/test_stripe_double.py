@@ -3,19 +3,19 @@ published examples of its objects (stripe_fixtures/), with values changed and no
 
 import pytest
 
-from donations import services
-from donations.models import Frequency
-from donations.tests.conftest import (
+from conftest import (
     assert_stripe_shape,
     charge,
     completed_session,
     dispute,
     invoice,
     make_donation,
-    make_event,
     shape_errors,
+    stripe_event,
     subscription,
 )
+from donations import services
+from donations.models import Frequency
 
 pytestmark = pytest.mark.django_db
 
@@ -24,16 +24,16 @@ def webhook_payloads():
     once = make_donation()
     monthly = make_donation(frequency=Frequency.MONTHLY)
     return [
-        make_event("checkout.session.completed", completed_session(once)),
-        make_event("checkout.session.completed", completed_session(monthly)),
-        make_event("invoice.paid", invoice("in_1", "subscription_create")),
-        make_event("invoice.paid", invoice("in_2", "subscription_cycle")),
-        make_event("invoice.payment_failed", invoice("in_3", "subscription_cycle")),
-        make_event("invoice.paid", invoice("in_4", "manual", subscription=None)),
-        make_event("customer.subscription.deleted", subscription(donation_id=monthly.uuid)),
-        make_event("charge.refunded", charge()),
-        make_event("charge.refunded", charge(amount_refunded=1000, refunded=False)),
-        make_event("charge.dispute.created", dispute()),
+        stripe_event("checkout.session.completed", completed_session(once)),
+        stripe_event("checkout.session.completed", completed_session(monthly)),
+        stripe_event("invoice.paid", invoice("in_1", "subscription_create")),
+        stripe_event("invoice.paid", invoice("in_2", "subscription_cycle")),
+        stripe_event("invoice.payment_failed", invoice("in_3", "subscription_cycle")),
+        stripe_event("invoice.paid", invoice("in_4", "manual", subscription=None)),
+        stripe_event("customer.subscription.deleted", subscription(donation_id=monthly.uuid)),
+        stripe_event("charge.refunded", charge()),
+        stripe_event("charge.refunded", charge(amount_refunded=1000, refunded=False)),
+        stripe_event("charge.dispute.created", dispute()),
     ]
 
 

@@ -9,8 +9,7 @@ from django.core import mail
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from donations.models import Donation, DonationStatus, Frequency, StripeEvent
-from donations.tests.conftest import (
+from conftest import (
     WEBHOOK_URL,
     charge,
     completed_session,
@@ -18,10 +17,11 @@ from donations.tests.conftest import (
     dispute,
     invoice,
     make_donation,
-    make_event,
     sign,
+    stripe_event,
     subscription,
 )
+from donations.models import Donation, DonationStatus, Frequency, StripeEvent
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -39,7 +39,7 @@ def monthly(stripe_api):
 def test_completed_session_marks_the_donation_paid_and_sends_one_receipt(
     client, donation, django_capture_on_commit_callbacks
 ):
-    event = make_event("checkout.session.completed", completed_session(donation))
+    event = stripe_event("checkout.session.completed", completed_session(donation))
     with django_capture_on_commit_callbacks(execute=True):
         response = deliver(client, event)
     assert response.status_code == 200
@@ -59,7 +59,7 @@ def test_completed_session_marks_the_donation_paid_and_sends_one_receipt(
 def test_receipt_is_in_the_donors_language_with_a_manage_link_for_monthly_gifts(
     client, monthly, django_capture_on_commit_callbacks
 ):
-    event = make_event("checkout.session.completed", completed_session(monthly))
+    event = stripe_event("checkout.session.completed", completed_session(monthly))
     with django_capture_on_commit_callbacks(execute=True):
         deliver(client, event)
     [receipt] = mail.outbox
@@ -80,7 +80,7 @@ def test_receipt_is_in_the_donors_language_with_a_manage_link_for_monthly_gifts(
     ],
 )
 def test_bad_signature_answers_400_and_changes_nothing(client, donation, signature):
-    event = make_event("checkout.session.completed", completed_session(donation))
+    event = stripe_event("checkout.session.completed", completed_session(donation))
     payload = json.dumps(event)
     headers = {}
     value = signature(payload)
@@ -95,13 +95,13 @@ def test_bad_signature_answers_400_and_changes_nothing(client, donation, signatu
 
 
 def test_signature_within_stripes_tolerance_is_accepted(client, donation):
-    event = make_event("checkout.session.completed", completed_session(donation))
+    event = stripe_event("checkout.session.completed", completed_session(donation))
     response = deliver(client, event, timestamp=int(time.time()) - 250)
     assert response.status_code == 200
 
 
 def test_replayed_event_changes_nothing(client, donation, django_capture_on_commit_callbacks):
-    event = make_event("checkout.session.completed", completed_session(donation))
+    event = stripe_event("checkout.session.completed", completed_session(donation))
     with django_capture_on_commit_callbacks(execute=True):
         assert deliver(client, event).status_code == 200
         first = Donation.objects.get()
@@ -116,8 +116,8 @@ def test_two_events_saying_paid_send_one_receipt(
     client, monthly, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
-        deliver(client, make_event("invoice.paid", invoice("in_1", "subscription_create")))
+        deliver(client, stripe_event("checkout.session.completed", completed_session(monthly)))
+        deliver(client, stripe_event("invoice.paid", invoice("in_1", "subscription_create")))
     monthly.refresh_from_db()
     assert monthly.status == DonationStatus.PAID
     assert monthly.stripe_invoice_id == "in_1"
@@ -126,7 +126,7 @@ def test_two_events_saying_paid_send_one_receipt(
 
 
 def test_unknown_event_type_answers_200_and_changes_nothing(client, donation):
-    event = make_event("customer.created", {"id": "cus_x", "object": "customer"})
+    event = stripe_event("customer.created", {"id": "cus_x", "object": "customer"})
     response = deliver(client, event)
     assert response.status_code == 200
     donation.refresh_from_db()
@@ -137,7 +137,7 @@ def test_unknown_event_type_answers_200_and_changes_nothing(client, donation):
 def test_renewal_before_the_session_completed_is_retried_then_recorded(
     client, monthly, django_capture_on_commit_callbacks
 ):
-    renewal = make_event(
+    renewal = stripe_event(
         "invoice.paid", invoice("in_2", "subscription_cycle", donation_id=monthly.uuid)
     )
     # Out of order: Stripe sends the renewal before we know the subscription.
@@ -145,7 +145,7 @@ def test_renewal_before_the_session_completed_is_retried_then_recorded(
     assert Donation.objects.count() == 1
 
     with django_capture_on_commit_callbacks(execute=True):
-        deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
+        deliver(client, stripe_event("checkout.session.completed", completed_session(monthly)))
         # Stripe retries the same event later.
         assert deliver(client, renewal).status_code == 200
     assert Donation.objects.paid().count() == 2
@@ -158,10 +158,10 @@ def test_renewal_invoice_creates_a_second_paid_donation(
     client, monthly, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
-        deliver(client, make_event("invoice.paid", invoice("in_1", "subscription_create")))
-        deliver(client, make_event("invoice.paid", invoice("in_2", "subscription_cycle")))
-        deliver(client, make_event("invoice.paid", invoice("in_2", "subscription_cycle")))
+        deliver(client, stripe_event("checkout.session.completed", completed_session(monthly)))
+        deliver(client, stripe_event("invoice.paid", invoice("in_1", "subscription_create")))
+        deliver(client, stripe_event("invoice.paid", invoice("in_2", "subscription_cycle")))
+        deliver(client, stripe_event("invoice.paid", invoice("in_2", "subscription_cycle")))
     first, second = Donation.objects.order_by("created_at")
     assert first.pk == monthly.pk
     assert second.status == DonationStatus.PAID
@@ -174,18 +174,18 @@ def test_renewal_invoice_creates_a_second_paid_donation(
 
 
 def test_failed_renewal_is_recorded_and_a_later_success_marks_it_paid(client, monthly):
-    deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
-    deliver(client, make_event("invoice.payment_failed", invoice("in_3", "subscription_cycle")))
+    deliver(client, stripe_event("checkout.session.completed", completed_session(monthly)))
+    deliver(client, stripe_event("invoice.payment_failed", invoice("in_3", "subscription_cycle")))
     failed = Donation.objects.get(stripe_invoice_id="in_3")
     assert failed.status == DonationStatus.FAILED
-    deliver(client, make_event("invoice.paid", invoice("in_3", "subscription_cycle")))
+    deliver(client, stripe_event("invoice.paid", invoice("in_3", "subscription_cycle")))
     failed.refresh_from_db()
     assert failed.status == DonationStatus.PAID
 
 
 def test_cancelled_subscription_is_recorded(client, monthly):
-    deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
-    deliver(client, make_event("customer.subscription.deleted", subscription()))
+    deliver(client, stripe_event("checkout.session.completed", completed_session(monthly)))
+    deliver(client, stripe_event("customer.subscription.deleted", subscription()))
     monthly.refresh_from_db()
     assert monthly.subscription_ended_at is not None
     assert monthly.status == DonationStatus.PAID
@@ -194,12 +194,12 @@ def test_cancelled_subscription_is_recorded(client, monthly):
 def test_async_payment_waits_for_the_money(client, donation, django_capture_on_commit_callbacks):
     session = completed_session(donation, payment_status="unpaid")
     with django_capture_on_commit_callbacks(execute=True):
-        deliver(client, make_event("checkout.session.completed", session))
+        deliver(client, stripe_event("checkout.session.completed", session))
         donation.refresh_from_db()
         assert donation.status == DonationStatus.PENDING
         assert mail.outbox == []
         session["payment_status"] = "paid"
-        deliver(client, make_event("checkout.session.async_payment_succeeded", session))
+        deliver(client, stripe_event("checkout.session.async_payment_succeeded", session))
     donation.refresh_from_db()
     assert donation.status == DonationStatus.PAID
     assert len(mail.outbox) == 1
@@ -207,8 +207,8 @@ def test_async_payment_waits_for_the_money(client, donation, django_capture_on_c
 
 def test_async_payment_failure_marks_the_donation_failed(client, donation):
     session = completed_session(donation, payment_status="unpaid")
-    deliver(client, make_event("checkout.session.completed", session))
-    deliver(client, make_event("checkout.session.async_payment_failed", session))
+    deliver(client, stripe_event("checkout.session.completed", session))
+    deliver(client, stripe_event("checkout.session.async_payment_failed", session))
     donation.refresh_from_db()
     assert donation.status == DonationStatus.FAILED
     assert mail.outbox == []
@@ -216,14 +216,14 @@ def test_async_payment_failure_marks_the_donation_failed(client, donation):
 
 def test_expired_session_cancels_the_pending_donation(client, donation):
     session = completed_session(donation, status="expired", payment_status="unpaid")
-    deliver(client, make_event("checkout.session.expired", session))
+    deliver(client, stripe_event("checkout.session.expired", session))
     donation.refresh_from_db()
     assert donation.status == DonationStatus.CANCELED
 
 
 def test_full_refund_marks_the_donation_refunded(client, donation):
-    deliver(client, make_event("checkout.session.completed", completed_session(donation)))
-    deliver(client, make_event("charge.refunded", charge()))
+    deliver(client, stripe_event("checkout.session.completed", completed_session(donation)))
+    deliver(client, stripe_event("charge.refunded", charge()))
     donation.refresh_from_db()
     assert donation.status == DonationStatus.REFUNDED
     assert donation.amount_refunded == 5000
@@ -231,16 +231,16 @@ def test_full_refund_marks_the_donation_refunded(client, donation):
 
 
 def test_partial_refund_keeps_the_donation_paid_and_records_the_amount(client, donation):
-    deliver(client, make_event("checkout.session.completed", completed_session(donation)))
-    deliver(client, make_event("charge.refunded", charge(amount_refunded=1000, refunded=False)))
+    deliver(client, stripe_event("checkout.session.completed", completed_session(donation)))
+    deliver(client, stripe_event("charge.refunded", charge(amount_refunded=1000, refunded=False)))
     donation.refresh_from_db()
     assert donation.status == DonationStatus.PAID
     assert donation.amount_refunded == 1000
 
 
 def test_dispute_marks_the_donation_disputed(client, donation):
-    deliver(client, make_event("checkout.session.completed", completed_session(donation)))
-    deliver(client, make_event("charge.dispute.created", dispute()))
+    deliver(client, stripe_event("checkout.session.completed", completed_session(donation)))
+    deliver(client, stripe_event("charge.dispute.created", dispute()))
     donation.refresh_from_db()
     assert donation.status == DonationStatus.DISPUTED
 
@@ -248,12 +248,12 @@ def test_dispute_marks_the_donation_disputed(client, donation):
 def test_late_completion_does_not_undo_a_refund(
     client, donation, django_capture_on_commit_callbacks
 ):
-    deliver(client, make_event("checkout.session.completed", completed_session(donation)))
-    deliver(client, make_event("charge.refunded", charge()))
+    deliver(client, stripe_event("checkout.session.completed", completed_session(donation)))
+    deliver(client, stripe_event("charge.refunded", charge()))
     with django_capture_on_commit_callbacks(execute=True):
         deliver(
             client,
-            make_event("checkout.session.async_payment_succeeded", completed_session(donation)),
+            stripe_event("checkout.session.async_payment_succeeded", completed_session(donation)),
         )
     donation.refresh_from_db()
     assert donation.status == DonationStatus.REFUNDED
@@ -264,7 +264,7 @@ def test_webhook_needs_no_language_prefix_and_no_csrf_token(donation):
 
     strict = Client(enforce_csrf_checks=True)
     response = deliver(
-        strict, make_event("checkout.session.completed", completed_session(donation))
+        strict, stripe_event("checkout.session.completed", completed_session(donation))
     )
     assert response.status_code == 200
 
@@ -276,7 +276,7 @@ def test_webhook_refuses_get(client, stripe_api):
 def test_webhook_without_a_secret_refuses_everything(client, donation, settings):
     settings.STRIPE_WEBHOOK_SECRET = ""
     response = deliver(
-        client, make_event("checkout.session.completed", completed_session(donation))
+        client, stripe_event("checkout.session.completed", completed_session(donation))
     )
     assert response.status_code == 503
     donation.refresh_from_db()
@@ -316,9 +316,9 @@ def test_invoice_paid_that_is_not_ours_makes_no_donation_sends_nothing_and_answe
 ):
     caplog.set_level(logging.INFO, logger="donations")
     with django_capture_on_commit_callbacks(execute=True):
-        deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
+        deliver(client, stripe_event("checkout.session.completed", completed_session(monthly)))
     mail.outbox.clear()
-    event = make_event("invoice.paid", invoice("in_foreign", "subscription_cycle", **foreign))
+    event = stripe_event("invoice.paid", invoice("in_foreign", "subscription_cycle", **foreign))
     with django_capture_on_commit_callbacks(execute=True):
         response = deliver(client, event)
     assert_acknowledged_as_not_ours(response, event, caplog)
@@ -331,7 +331,7 @@ def test_invoice_paid_that_is_not_ours_makes_no_donation_sends_nothing_and_answe
 
 def test_invoice_payment_failed_that_is_not_ours_changes_nothing(client, monthly, caplog):
     caplog.set_level(logging.INFO, logger="donations")
-    event = make_event(
+    event = stripe_event(
         "invoice.payment_failed",
         invoice("in_foreign", "subscription_cycle", subscription="sub_someone_else"),
     )
@@ -341,9 +341,9 @@ def test_invoice_payment_failed_that_is_not_ours_changes_nothing(client, monthly
 
 def renew(client, monthly, stripe_api):
     """Month one through Checkout, month two as a renewal invoice paid by pi_in_2."""
-    deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
-    deliver(client, make_event("invoice.paid", invoice("in_1", "subscription_create")))
-    deliver(client, make_event("invoice.paid", invoice("in_2", "subscription_cycle")))
+    deliver(client, stripe_event("checkout.session.completed", completed_session(monthly)))
+    deliver(client, stripe_event("invoice.paid", invoice("in_1", "subscription_create")))
+    deliver(client, stripe_event("invoice.paid", invoice("in_2", "subscription_cycle")))
     stripe_api.pay_invoice("in_1", "pi_in_1")
     stripe_api.pay_invoice("in_2", "pi_in_2")
     return Donation.objects.get(stripe_invoice_id="in_2")
@@ -352,7 +352,7 @@ def renew(client, monthly, stripe_api):
 def test_refund_of_a_monthly_renewal_is_recorded_refunded(client, monthly, stripe_api):
     renewal = renew(client, monthly, stripe_api)
     refunded = charge(id="ch_in_2", payment_intent="pi_in_2", amount=2000, amount_refunded=2000)
-    response = deliver(client, make_event("charge.refunded", refunded))
+    response = deliver(client, stripe_event("charge.refunded", refunded))
     assert response.status_code == 200
     renewal.refresh_from_db()
     assert renewal.status == DonationStatus.REFUNDED
@@ -371,7 +371,7 @@ def test_refund_of_a_monthly_renewal_is_recorded_refunded(client, monthly, strip
 def test_refund_of_the_first_month_of_a_monthly_gift_is_recorded(client, monthly, stripe_api):
     renew(client, monthly, stripe_api)
     refunded = charge(id="ch_in_1", payment_intent="pi_in_1", amount=2000, amount_refunded=2000)
-    assert deliver(client, make_event("charge.refunded", refunded)).status_code == 200
+    assert deliver(client, stripe_event("charge.refunded", refunded)).status_code == 200
     monthly.refresh_from_db()
     assert monthly.status == DonationStatus.REFUNDED
     assert Donation.objects.get(stripe_invoice_id="in_2").status == DonationStatus.PAID
@@ -380,7 +380,7 @@ def test_refund_of_the_first_month_of_a_monthly_gift_is_recorded(client, monthly
 def test_dispute_of_a_monthly_renewal_is_recorded_disputed(client, monthly, stripe_api):
     renewal = renew(client, monthly, stripe_api)
     disputed = dispute(charge="ch_in_2", payment_intent="pi_in_2", amount=2000)
-    response = deliver(client, make_event("charge.dispute.created", disputed))
+    response = deliver(client, stripe_event("charge.dispute.created", disputed))
     assert response.status_code == 200
     renewal.refresh_from_db()
     assert renewal.status == DonationStatus.DISPUTED
@@ -393,9 +393,9 @@ def test_dispute_after_a_refund_of_a_renewal_is_matched_without_asking_stripe_ag
 ):
     renewal = renew(client, monthly, stripe_api)
     refunded = charge(id="ch_in_2", payment_intent="pi_in_2", amount=2000, amount_refunded=500)
-    deliver(client, make_event("charge.refunded", refunded.copy() | {"refunded": False}))
+    deliver(client, stripe_event("charge.refunded", refunded.copy() | {"refunded": False}))
     disputed = dispute(charge="ch_in_2", payment_intent="pi_in_2", amount=1500)
-    deliver(client, make_event("charge.dispute.created", disputed))
+    deliver(client, stripe_event("charge.dispute.created", disputed))
     renewal.refresh_from_db()
     assert (renewal.status, renewal.amount_refunded) == (DonationStatus.DISPUTED, 500)
     assert len([r for r in stripe_api.requests if r.path == "/v1/invoice_payments"]) == 1
@@ -413,10 +413,10 @@ def test_refund_or_dispute_of_a_payment_not_ours_answers_200_and_changes_nothing
     client, donation, monthly, stripe_api, type_, payload, caplog
 ):
     caplog.set_level(logging.INFO, logger="donations")
-    deliver(client, make_event("checkout.session.completed", completed_session(donation)))
+    deliver(client, stripe_event("checkout.session.completed", completed_session(donation)))
     renew(client, monthly, stripe_api)
     before = list(Donation.objects.values_list("pk", "status", "amount_refunded", "updated_at"))
-    event = make_event(type_, payload)
+    event = stripe_event(type_, payload)
     assert_acknowledged_as_not_ours(deliver(client, event), event, caplog)
     after = list(Donation.objects.values_list("pk", "status", "amount_refunded", "updated_at"))
     assert after == before
@@ -432,7 +432,7 @@ def test_refund_is_retried_when_stripe_cannot_say_which_invoice_it_paid(
     renewal = renew(client, monthly, stripe_api)
     stripe_api.refuse_with = 401
     refunded = charge(id="ch_in_2", payment_intent="pi_in_2", amount=2000, amount_refunded=2000)
-    event = make_event("charge.refunded", refunded)
+    event = stripe_event("charge.refunded", refunded)
     assert deliver(client, event).status_code >= 300
     stripe_api.refuse_with = None
     assert deliver(client, event).status_code == 200
@@ -455,7 +455,7 @@ def test_checkout_session_not_ours_answers_200_and_changes_nothing(
     session = completed_session(
         donation, id="cs_test_someone_else", client_reference_id=reference, metadata={}
     )
-    event = make_event("checkout.session.completed", session)
+    event = stripe_event("checkout.session.completed", session)
     assert_acknowledged_as_not_ours(deliver(client, event), event, caplog)
     assert "cs_test_someone_else" in StripeEvent.objects.get().error
     donation.refresh_from_db()
@@ -465,17 +465,17 @@ def test_checkout_session_not_ours_answers_200_and_changes_nothing(
 
 def test_subscription_deleted_that_is_not_ours_answers_200(client, monthly, caplog):
     caplog.set_level(logging.INFO, logger="donations")
-    deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
-    event = make_event("customer.subscription.deleted", subscription("sub_someone_else"))
+    deliver(client, stripe_event("checkout.session.completed", completed_session(monthly)))
+    event = stripe_event("customer.subscription.deleted", subscription("sub_someone_else"))
     assert_acknowledged_as_not_ours(deliver(client, event), event, caplog)
     monthly.refresh_from_db()
     assert monthly.subscription_ended_at is None
 
 
 def test_subscription_deleted_before_the_session_completed_is_retried(client, monthly):
-    event = make_event("customer.subscription.deleted", subscription(donation_id=monthly.uuid))
+    event = stripe_event("customer.subscription.deleted", subscription(donation_id=monthly.uuid))
     assert deliver(client, event).status_code >= 300
-    deliver(client, make_event("checkout.session.completed", completed_session(monthly)))
+    deliver(client, stripe_event("checkout.session.completed", completed_session(monthly)))
     assert deliver(client, event).status_code == 200
     monthly.refresh_from_db()
     assert monthly.subscription_ended_at is not None

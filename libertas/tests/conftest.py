@@ -127,17 +127,13 @@ def link_in_last_email(pattern, to=None):
 
 def staff_with_second_factor(email, **extra):
     """A staff user with a TOTP authenticator; returns (user, secret)."""
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    from conftest import make_user
+    from conftest import add_second_factor, make_user
 
     user = make_user(email, is_staff=True, **extra)
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    return user, secret
+    return user, add_second_factor(user)
 
 
-def sign_in(page, base_url, language, email, password, totp_secret=None):
+def browser_sign_in(page, base_url, language, email, password, totp_secret=None):
     """Sign in through allauth's pages, typing the current TOTP code when there is one."""
     from django.urls import reverse
     from django.utils import translation
@@ -152,7 +148,7 @@ def sign_in(page, base_url, language, email, password, totp_secret=None):
     if totp_secret is not None:
         from allauth.mfa import app_settings
 
-        from libertas.tests.test_admin_second_factor import current_code
+        from conftest import current_code
 
         # A code typed in the last instants of its period would reach the server too late:
         # wait for the next period then (the only wait in these tests, at most two seconds).

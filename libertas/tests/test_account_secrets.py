@@ -5,14 +5,13 @@ from importlib import import_module
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.totp.internal.auth import generate_totp_secret
 from allauth.mfa.utils import decrypt
 from django.core import mail
 from django.db import connection
 from django.urls import reverse
 
-from conftest import PASSWORD
-from libertas.tests.test_admin_second_factor import current_code
+from conftest import PASSWORD, add_second_factor, current_code
 
 
 def raw_rows(user):
@@ -22,8 +21,7 @@ def raw_rows(user):
 
 
 def test_totp_secret_is_not_stored_in_clear(alice):
-    secret = generate_totp_secret()
-    TOTP.activate(alice, secret)
+    secret = add_second_factor(alice)
     codes = RecoveryCodes.activate(alice)
     seed = decrypt(codes.instance.data["seed"])
     stored = raw_rows(alice)
@@ -64,7 +62,7 @@ def test_sign_up_answers_a_taken_address_like_a_new_one(client, bob):
 def test_secrets_stored_in_clear_before_the_key_are_encrypted_by_the_migration(alice):
     from django.apps import apps
 
-    encrypt_stored = import_module("libertas.migrations.0001_encrypt_mfa_secrets")
+    encrypt_stored = import_module("common.migrations.0001_encrypt_mfa_secrets")
     secret = generate_totp_secret()
     Authenticator.objects.create(user=alice, type=Authenticator.Type.TOTP, data={"secret": secret})
     encrypt_stored.encrypt_stored_secrets(apps, None)

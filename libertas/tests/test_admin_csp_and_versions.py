@@ -10,7 +10,6 @@ from django.urls import reverse
 from campaign.management.commands.purge_personal_data import SIGNATURE_DAYS as DAYS
 from campaign.management.commands.purge_personal_data import SPONSOR_YEARS
 from campaign.models import Page
-from libertas.tests.test_upload_corpus import staff_client  # noqa: F401 (fixture)
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 # style-src 'self' blocks <style> elements and style="" attributes as well.
@@ -22,7 +21,7 @@ def records(demo_data):
     return demo_data
 
 
-def test_admin_change_pages_carry_no_inline_script(staff_client, records):  # noqa: F811
+def test_admin_change_pages_carry_no_inline_script(staff_client, records):
     checked = 0
     for model in admin.site._registry:
         info = (model._meta.app_label, model._meta.model_name)
@@ -42,7 +41,7 @@ def test_admin_change_pages_carry_no_inline_script(staff_client, records):  # no
     assert checked > 20
 
 
-def test_admin_history_pages_carry_no_inline_style(staff_client, records):  # noqa: F811
+def test_admin_history_pages_carry_no_inline_style(staff_client, records):
     checked = 0
     for model in admin.site._registry:
         record = model._default_manager.first()
@@ -68,7 +67,7 @@ def test_admin_history_pages_carry_no_inline_style(staff_client, records):  # no
     assert checked >= 2
 
 
-def test_the_admin_language_tabs_load_our_own_scripts(staff_client, records):  # noqa: F811
+def test_the_admin_language_tabs_load_our_own_scripts(staff_client, records):
     html = staff_client.get(reverse("admin:prisoners_detainee_add")).content.decode()
     assert "vendor/jquery-ui/jquery-ui.min.js" in html
     for source in re.findall(r'<script[^>]*\bsrc="([^"]+)"', html):

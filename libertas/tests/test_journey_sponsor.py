@@ -12,9 +12,9 @@ from pypdf import PdfReader
 
 from conftest import PASSWORD
 from libertas.tests.conftest import (
+    browser_sign_in,
     link_in_last_email,
     screenshot,
-    sign_in,
     staff_with_second_factor,
 )
 from sponsorships.models import Sponsor, Sponsorship
@@ -82,7 +82,7 @@ def test_city_signs_up_is_approved_and_downloads_its_banner(page, new_page, site
     # A staff member signs in with the second factor and approves it with the admin's button.
     admin = new_page()
     alice, secret = staff_with_second_factor("alice@example.org", is_superuser=True)
-    sign_in(admin, site, "fr", alice.email, PASSWORD, secret)
+    browser_sign_in(admin, site, "fr", alice.email, PASSWORD, secret)
     admin.goto(f"{site}/fr/admin/sponsorships/sponsorship/{sponsorship.pk}/change/")
     admin.locator(".object-tools a[href$='/step/approve/']").click()
     admin.fill("textarea[name=message]", "Bienvenue parmi les parrains.")
@@ -111,7 +111,7 @@ def test_city_signs_up_is_approved_and_downloads_its_banner(page, new_page, site
 
     # Another day, another browser: the city signs in with that password.
     page = new_page()
-    sign_in(page, site, "fr", CITY_EMAIL, CITY_PASSWORD)
+    browser_sign_in(page, site, "fr", CITY_EMAIL, CITY_PASSWORD)
     page.goto(f"{site}/fr/sponsor/portal/")
     page.locator(f"a[href='/fr/sponsor/portal/{sponsorship.pk}/']").click()
     page.wait_for_url(f"**/fr/sponsor/portal/{sponsorship.pk}/")

@@ -59,18 +59,6 @@ def test_skip_link_moves_focus_to_the_content(page, live_server):
     assert page.evaluate("() => document.activeElement.closest('main') !== null")
 
 
-@pytest.fixture
-def stripe_http(settings, monkeypatch):
-    from donations import services
-    from donations.tests.conftest import WEBHOOK_SECRET, RecordingStripe
-
-    settings.STRIPE_SECRET_KEY = "sk_test_libertas"
-    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
-    fake = RecordingStripe()
-    monkeypatch.setattr(services, "http_client", fake)
-    return fake
-
-
 def test_donate_form_with_the_keyboard_alone(page, site, stripe_http):
     page.goto(f"{site}/en/donate/")
     tab_to(page, "input[name=amount_choice]")

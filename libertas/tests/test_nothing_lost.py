@@ -11,8 +11,8 @@ from django.test import Client
 from mailer.models import Message
 
 from campaign.models import Follower, Petition, Signature
+from conftest import deliver, make_donation, stripe_event
 from donations.models import DonationStatus
-from donations.tests.conftest import deliver, make_donation, make_event
 from prisoners.models import Category, CorrectionRequest, Detainee, Visibility
 from sponsorships.models import Commitment, Sponsor
 
@@ -105,7 +105,7 @@ def test_a_failing_mail_server_keeps_a_paid_donation_and_its_receipt(
     }
     # The receipt is queued once the payment is committed: the record comes first.
     with django_capture_on_commit_callbacks(execute=True):
-        response = deliver(client, make_event("checkout.session.completed", session))
+        response = deliver(client, stripe_event("checkout.session.completed", session))
     assert response.status_code == 200
     donation.refresh_from_db()
     assert donation.status == DonationStatus.PAID

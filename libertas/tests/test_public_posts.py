@@ -17,14 +17,12 @@ from django.utils.translation import gettext
 
 from campaign import services as campaign_services
 from campaign.models import Follower, Petition, Signature
-from conftest import make_user
+from conftest import RecordingStripe, make_sponsor, make_user
 from donations import services as donations_services
 from donations.models import Donation
-from donations.tests.conftest import RecordingStripe
 from prisoners.models import Category, CorrectionRequest, Detainee, Visibility
 from sponsorships import services as sponsorships_services
 from sponsorships.models import Commitment, Sponsor
-from sponsorships.tests.conftest import make_sponsor
 
 TOO_MANY = "Too many attempts"
 

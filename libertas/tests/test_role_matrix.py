@@ -7,15 +7,13 @@ export, for each group: none shows data of a model the group may not view.
 """
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from conftest import make_user
+from conftest import make_staff, make_user, sign_in, signed_in
 from donations.models import Donation
-from libertas.tests.test_admin_second_factor import current_code, sign_in
 from prisoners.models import Category, Detainee, Visibility
 from sponsorships.models import Sponsor, Sponsorship
 
@@ -23,22 +21,6 @@ from sponsorships.models import Sponsor, Sponsorship
 FINANCE_ONLY = {"donations.donation", "donations.stripeevent"}
 # What the registry holds: finance never edits it.
 PROFILES = {"prisoners.detainee", "prisoners.timelineevent", "prisoners.source"}
-
-
-def staff_member(email, group):
-    user = make_user(email, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return signed_in(user)
-
-
-def signed_in(user):
-    """A client signed in as `user` with a TOTP code, as the admin requires."""
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    client = Client()
-    sign_in(client, user)
-    client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
-    return client
 
 
 @pytest.fixture
@@ -71,8 +53,8 @@ def can_open(client, url):
     return response.status_code == 200
 
 
-def test_editors_reach_the_registry_and_campaign_but_never_donors_data(world):
-    editor = staff_member("editor@example.org", "Editors")
+def test_editors_reach_the_registry_and_campaign_but_never_donors_data(world, editor):
+    editor = signed_in(editor)
     for label, model in registered_models():
         changelist, change = admin_urls(model)
         expected = label not in FINANCE_ONLY and editor_may_view(label)
@@ -91,8 +73,8 @@ def editor_may_view(label):
     ).exists()
 
 
-def test_finance_sees_donations_and_does_not_edit_profiles(world):
-    finance = staff_member("finance@example.org", "Finance")
+def test_finance_sees_donations_and_does_not_edit_profiles(world, finance):
+    finance = signed_in(finance)
     assert "Nare Secret" in finance.get("/en/admin/donations/donation/").content.decode()
     for label, model in registered_models():
         changelist, change = admin_urls(model)
@@ -345,6 +327,6 @@ def test_the_sweep_covers_every_group_and_reaches_every_marked_value(marked, ali
 
 @pytest.mark.parametrize("group", GROUPS)
 def test_each_group_sees_through_the_admin_only_models_it_may_view(marked, group):
-    client = staff_member(f"{group.lower()}@example.org", group)
+    client = signed_in(make_staff(f"{group.lower()}@example.org", group))
     user = Group.objects.get(name=group).user_set.get()
     assert leaks(user, reachable_outputs(client)) == []

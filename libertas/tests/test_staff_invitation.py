@@ -11,9 +11,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from conftest import PASSWORD
-from libertas.tests.test_admin_second_factor import ADMIN, current_code
-from libertas.tests.test_upload_corpus import staff_client  # noqa: F401 (fixture)
+from conftest import PASSWORD, current_code
+from libertas.tests.test_admin_second_factor import ADMIN
 
 NEW_PASSWORD = "a-long-new-staff-passphrase"
 
@@ -102,7 +101,7 @@ def test_a_wrong_code_enrols_nothing_and_keeps_the_link(client, invited):
 
 
 def test_a_superuser_invites_from_the_admin(
-    staff_client,  # noqa: F811
+    staff_client,
     django_capture_on_commit_callbacks,
 ):
     editor = Group.objects.get(name="Editors")

@@ -5,14 +5,14 @@ their authenticator, made recovery codes, or enrolled a device on a staff accoun
 """
 
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, TOTP, generate_totp_secret
+from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, generate_totp_secret
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD, make_user
-from libertas.tests.test_admin_second_factor import ADMIN, current_code, sign_in
+from conftest import PASSWORD, add_second_factor, current_code, make_user, sign_in
+from libertas.tests.test_admin_second_factor import ADMIN
 
 ADMIN_LOGIN = "/en/admin/login/"
 
@@ -29,7 +29,7 @@ def sign_in_with_code(client, user, secret):
 
 
 def test_admin_login_form_never_signs_in_staff_with_a_password(client, alice, bob):
-    TOTP.activate(alice, generate_totp_secret())
+    add_second_factor(alice)
     sign_in(client, bob)
     response = client.post(ADMIN_LOGIN, {"username": "alice", "password": PASSWORD, "next": ADMIN})
     assert signed_in_user_id(client) == str(bob.pk)
@@ -76,8 +76,7 @@ def test_one_attackers_address_does_not_lock_out_another_staff_member(alice):
 
 
 def test_password_reauthentication_cannot_replace_the_authenticator(client, alice):
-    secret = generate_totp_secret()
-    TOTP.activate(alice, secret)
+    secret = add_second_factor(alice)
     sign_in_with_code(client, alice, secret)
 
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
@@ -91,8 +90,7 @@ def test_password_reauthentication_cannot_replace_the_authenticator(client, alic
 
 
 def test_password_reauthentication_cannot_make_recovery_codes(client, alice):
-    secret = generate_totp_secret()
-    TOTP.activate(alice, secret)
+    secret = add_second_factor(alice)
     sign_in_with_code(client, alice, secret)
 
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
@@ -103,8 +101,7 @@ def test_password_reauthentication_cannot_make_recovery_codes(client, alice):
 
 
 def test_a_fresh_code_lets_staff_change_their_authenticator(client, alice):
-    secret = generate_totp_secret()
-    TOTP.activate(alice, secret)
+    secret = add_second_factor(alice)
     sign_in_with_code(client, alice, secret)
 
     response = client.post(reverse("mfa_deactivate_totp"))

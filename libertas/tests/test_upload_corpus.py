@@ -16,11 +16,9 @@ from django.urls import reverse
 from PIL import Image
 
 from campaign.models import NewsItem
+from conftest import make_detainee, make_sponsor, make_sponsorship, signup_data
 from prisoners.models import Detainee
-from prisoners.tests.conftest import make_detainee
 from sponsorships.models import Commitment, Sponsor, Sponsorship
-from sponsorships.tests.conftest import make_sponsor, make_sponsorship
-from sponsorships.tests.test_signup_to_public_display import signup_data
 
 PAYLOAD = b"<script>alert('libertas-payload')</script>"
 MARKER = b"libertas-payload"
@@ -86,19 +84,6 @@ def stored_files(root):
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def staff_client(client, alice):
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    from libertas.tests.test_admin_second_factor import current_code, sign_in
-
-    secret = generate_totp_secret()
-    TOTP.activate(alice, secret)
-    sign_in(client, alice)
-    client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
-    return client
 
 
 def management_forms(client, url):

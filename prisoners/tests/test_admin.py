@@ -2,8 +2,8 @@
 
 from django.utils import timezone
 
+from conftest import make_detainee
 from prisoners.models import Detainee, Status, TimelineEvent
-from prisoners.tests.conftest import make_detainee
 
 CHANGELIST = "/en/admin/prisoners/detainee/"
 

@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from conftest import make_detainee
 from prisoners.models import CorrectionRequest
-from prisoners.tests.conftest import make_detainee
 
 REPORT = {
     "what_is_wrong": "He was moved to another prison in May.",

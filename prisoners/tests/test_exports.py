@@ -4,8 +4,8 @@ import csv
 import io
 import json
 
+from conftest import make_detainee
 from prisoners.models import Visibility
-from prisoners.tests.conftest import make_detainee
 
 
 def test_the_json_export_states_its_licence_and_lists_public_records(client, db):

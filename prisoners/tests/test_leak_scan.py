@@ -24,9 +24,10 @@ from PIL import ImageDraw
 from pypdf import PdfReader
 
 from campaign.models import Event, Follower, NewsItem
+from conftest import make_detainee
 from prisoners import photos
 from prisoners.models import Category, Source, Status, TimelineEvent, Visibility
-from prisoners.tests.conftest import make_detainee, put_photo
+from prisoners.tests.conftest import put_photo
 from sponsorships import pdf
 from sponsorships.models import Sponsor, Sponsorship
 

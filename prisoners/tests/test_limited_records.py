@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from campaign.models import Follower
+from conftest import make_detainee
 from prisoners.models import Detainee, Source, TimelineEvent, Visibility
-from prisoners.tests.conftest import make_detainee
 
 VAHAGN = {
     "name_en": "Vahagn Limitoyan",

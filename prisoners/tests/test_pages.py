@@ -2,8 +2,8 @@
 
 import datetime
 
+from conftest import make_detainee
 from prisoners.models import Acknowledgement, Category, Detainee, Reliability, Source, Status
-from prisoners.tests.conftest import make_detainee
 
 
 def test_tabs_show_a_count_per_category(client, db):

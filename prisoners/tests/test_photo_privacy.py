@@ -7,20 +7,17 @@ server that serves MEDIA_ROOT would: a file in the public folder is out, one els
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db.models import QuerySet
 from django.http import Http404
 from django.test import RequestFactory
-from django.urls import reverse
 from django.views.static import serve
 
-from conftest import make_user
-from libertas.tests.test_admin_second_factor import current_code, sign_in
+from conftest import make_detainee, make_user, signed_in
 from prisoners.models import Detainee, Visibility
-from prisoners.tests.conftest import image_bytes, make_detainee
+from prisoners.tests.conftest import image_bytes
 from prisoners.tests.test_photos import admin_form_data
 
 CHANGELIST = "/en/admin/prisoners/detainee/"
@@ -185,10 +182,7 @@ def test_nobody_else_gets_the_staff_photo_view(client, bob, portrait):
 def test_staff_who_may_not_view_detainees_get_no_photo(client, portrait):
     # Finance, say: staff, past the second factor, but with no right on the registry.
     clerk = make_user("clerk@example.org", is_staff=True)
-    secret = generate_totp_secret()
-    TOTP.activate(clerk, secret)
-    sign_in(client, clerk)
-    client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    signed_in(clerk, client)
     assert client.get(f"{CHANGELIST}{portrait.pk}/photo/").status_code == 403
 
 

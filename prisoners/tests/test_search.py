@@ -2,9 +2,9 @@
 
 import pytest
 
+from conftest import make_detainee
 from prisoners.models import Detainee, Visibility
 from prisoners.search import normalise
-from prisoners.tests.conftest import make_detainee
 
 
 @pytest.fixture

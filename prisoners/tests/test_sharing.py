@@ -5,8 +5,8 @@ import io
 from django.conf import settings
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
+from conftest import make_detainee
 from prisoners.models import Visibility
-from prisoners.tests.conftest import make_detainee
 
 
 def test_the_share_image_is_a_1200_by_630_png(client, db):

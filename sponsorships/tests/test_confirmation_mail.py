@@ -5,8 +5,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from conftest import signup_data
 from sponsorships.models import Sponsor
-from sponsorships.tests.test_signup_to_public_display import link_in, signup_data
+from sponsorships.tests.test_signup_to_public_display import link_in
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,10 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from pypdf import PdfReader
 
-from conftest import make_user
+from conftest import make_detainee, make_sponsor, make_sponsorship, make_user
 from prisoners.models import TimelineEvent, Visibility
 from sponsorships.models import Sponsorship
-from sponsorships.tests.conftest import make_detainee, make_sponsor, make_sponsorship, png_bytes
+from sponsorships.tests.conftest import png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +101,7 @@ def test_the_portal_page_shows_status_commitments_and_latest_timeline(
 
 @pytest.mark.parametrize("size", ["poster", "a4", "rollup"])
 def test_the_banner_is_a_valid_pdf_with_the_detainee_s_name(client, sponsor_a, size):
-    aram = make_detainee(captured_on=datetime.date(2020, 12, 13))
+    aram = make_detainee("aram", name="Aram Petrosyan", captured_on=datetime.date(2020, 12, 13))
     mine = make_sponsorship(sponsor_a, aram)
     client.force_login(sponsor_a.user)
     response = client.get(reverse("sponsorships:banner", args=[mine.pk, size]) + "?lang=en")
@@ -114,7 +114,7 @@ def test_the_banner_is_a_valid_pdf_with_the_detainee_s_name(client, sponsor_a, s
 
 
 def test_the_armenian_banner_carries_the_name_in_armenian_script(client, sponsor_a):
-    detainee = make_detainee(slug="held", captured_on="2021-01-01")
+    detainee = make_detainee(slug="held", name_hy="Արամ Պետրոսյան", captured_on="2021-01-01")
     mine = make_sponsorship(sponsor_a, detainee)
     client.force_login(sponsor_a.user)
     response = client.get(reverse("sponsorships:banner", args=[mine.pk, "poster"]) + "?lang=hy")

@@ -3,7 +3,6 @@
 import importlib
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Permission
@@ -13,10 +12,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.views.static import serve
 
-from conftest import make_user
-from libertas.tests.test_admin_second_factor import current_code, sign_in
+from conftest import make_sponsor, make_sponsorship, make_user, signed_in
 from sponsorships.models import Sponsorship
-from sponsorships.tests.conftest import make_sponsor, make_sponsorship
 
 pytestmark = pytest.mark.django_db
 
@@ -35,11 +32,7 @@ def signed_in_staff(client, email, *permissions):
     """A staff member past the second factor, with only the given permissions."""
     user = make_user(email, is_staff=True)
     user.user_permissions.add(*Permission.objects.filter(codename__in=permissions))
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    sign_in(client, user)
-    client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
-    return client
+    return signed_in(user, client)
 
 
 @pytest.fixture

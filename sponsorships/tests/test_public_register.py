@@ -4,9 +4,9 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 
+from conftest import make_detainee, make_sponsor, make_sponsorship
 from prisoners.models import Visibility
 from sponsorships.models import Sponsorship
-from sponsorships.tests.conftest import make_detainee, make_sponsor, make_sponsorship
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from conftest import signup_data
 from sponsorships.models import Sponsor, Sponsorship
 from sponsorships.tests.conftest import png_bytes
-from sponsorships.tests.test_signup_to_public_display import signup_data
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +134,7 @@ def test_the_sign_up_page_summarises_the_three_groups_of_commitments(client, db)
 def test_the_sign_up_page_stays_within_its_query_budget(
     client, aram, commitments, django_assert_max_num_queries
 ):
-    from sponsorships.tests.conftest import make_detainee, make_sponsor, make_sponsorship
+    from conftest import make_detainee, make_sponsor, make_sponsorship
 
     for n in range(20):
         detainee = make_detainee(slug=f"d{n}", name=f"Person {n}")

@@ -9,29 +9,11 @@ from django.core import mail
 from django.template import Context, Template
 from django.urls import reverse
 
+from conftest import make_detainee, signup_data
 from sponsorships import services
 from sponsorships.models import Sponsor, Sponsorship
-from sponsorships.tests.conftest import make_detainee
 
 pytestmark = pytest.mark.django_db
-
-
-def signup_data(detainee, commitments, **extra):
-    data = {
-        "kind": "CITY",
-        "name": "Ville de Valbrune",
-        "country": "FR",
-        "city": "Valbrune",
-        "website": "https://valbrune.example.org",
-        "public_consent": "on",
-        "contact_name": "Jeanne Maire",
-        "email": "mairie@valbrune.example.org",
-        "phone": "+33 1 23 45 67 89",
-        "target": str(detainee.pk) if detainee else "group",
-        "commitments": [str(c.pk) for c in commitments[:2]],
-    }
-    data.update(extra)
-    return data
 
 
 def link_in(message):
@@ -130,7 +112,7 @@ def test_signing_up_for_the_whole_group_lists_the_sponsor_in_its_own_section(
 def test_the_form_offers_detainees_without_a_sponsor_first_and_names_existing_sponsors(
     client, aram, commitments
 ):
-    from sponsorships.tests.conftest import make_sponsor, make_sponsorship
+    from conftest import make_sponsor, make_sponsorship
 
     zara = make_detainee(slug="zara", name="Zara Unsponsored", name_hy="Զառա")
     make_sponsorship(make_sponsor("Ville Amie"), aram)

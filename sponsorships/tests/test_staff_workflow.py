@@ -4,28 +4,16 @@ import datetime
 
 import pytest
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from conftest import make_user
-from libertas.tests.test_admin_second_factor import current_code, sign_in
+from conftest import make_sponsor, make_sponsorship, make_user
 from sponsorships.models import Commitment, Sponsorship
-from sponsorships.tests.conftest import make_sponsor, make_sponsorship
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client, alice):
-    secret = generate_totp_secret()
-    TOTP.activate(alice, secret)
-    sign_in(client, alice)
-    client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
-    return client
 
 
 def step_url(sponsorship, step):

@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from common.storage import private_storage
+from common.storage import PrivateFileField
 from prisoners.models import Detainee, Visibility
 from sponsorships.validators import validate_agreement_pdf
 
@@ -197,10 +197,9 @@ class Sponsorship(models.Model):
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     signing_place = models.CharField(_("place of signing"), max_length=200, blank=True)
-    agreement = models.FileField(
+    agreement = PrivateFileField(
         _("signed agreement (PDF)"),
         upload_to=agreement_path,
-        storage=private_storage,
         blank=True,
         validators=[validate_agreement_pdf],
     )

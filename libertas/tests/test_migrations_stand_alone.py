@@ -13,9 +13,7 @@ from django.apps import apps
 from django.conf import settings
 
 PROJECT = {"libertas", "tools"} | {
-    c.name.split(".")[0]
-    for c in apps.get_app_configs()
-    if Path(c.path).parent == settings.BASE_DIR
+    c.name.split(".")[0] for c in apps.get_app_configs() if Path(c.path).parent == settings.BASE_DIR
 }
 
 

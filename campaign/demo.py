@@ -97,6 +97,7 @@ ORGANISATIONS = [
     },
 ]
 
+
 def load():
     for data in ORGANISATIONS:
         fields = {k: v for k, v in data.items() if k != "key"}

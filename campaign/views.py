@@ -7,7 +7,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -249,13 +248,6 @@ def take_action(request):
 # Follow a detainee
 
 
-def profile_or_home(detainee):
-    try:
-        return detainee.get_absolute_url()
-    except NoReverseMatch:
-        return reverse("campaign:home")
-
-
 @ratelimit(key="ip", rate=FORM_RATE, method="POST", block=False)
 @require_http_methods(["GET", "POST"])
 def follow(request, slug):
@@ -280,7 +272,7 @@ def follow(request, slug):
     return render(
         request,
         "campaign/follow.html",
-        {"detainee": detainee, "form": form, "profile_url": profile_or_home(detainee)},
+        {"detainee": detainee, "form": form, "profile_url": detainee.get_absolute_url()},
     )
 
 
@@ -289,7 +281,7 @@ def follow_sent(request, slug):
     return render(
         request,
         "campaign/follow_sent.html",
-        {"detainee": detainee, "profile_url": profile_or_home(detainee)},
+        {"detainee": detainee, "profile_url": detainee.get_absolute_url()},
     )
 
 
@@ -318,7 +310,7 @@ def follow_confirm(request, token):
         return render(
             request,
             "campaign/follow_confirm.html",
-            {"detainee": follower.detainee, "profile_url": profile_or_home(follower.detainee)},
+            {"detainee": follower.detainee, "profile_url": follower.detainee.get_absolute_url()},
         )
     if not already:
         follower.confirmed_at = timezone.now()
@@ -329,7 +321,7 @@ def follow_confirm(request, token):
         {
             "detainee": follower.detainee,
             "already": already,
-            "profile_url": profile_or_home(follower.detainee),
+            "profile_url": follower.detainee.get_absolute_url(),
         },
     )
 

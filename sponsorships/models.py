@@ -5,7 +5,6 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -15,11 +14,8 @@ from sponsorships.validators import validate_agreement_pdf
 
 
 def profile_url(detainee):
-    """The detainee's public profile, or "" if the registry offers no profile page."""
-    try:
-        return detainee.get_absolute_url()
-    except NoReverseMatch:
-        return ""
+    """The detainee's public profile."""
+    return detainee.get_absolute_url()
 
 
 def logo_path(instance, filename):

@@ -46,7 +46,6 @@ ORGANISATIONS = [
         "contact_name": "Hilda Tchoboian",
         "email": "centre.covcas@gmail.com",
         "website": "",
-        "collects_donations": True,
         "order": 1,
     },
     {

@@ -52,9 +52,6 @@ class Organisation(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    collects_donations = models.BooleanField(
-        _("collects online donations for the collective"), default=False
-    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -71,11 +71,11 @@ bench: venv
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get install -y wrk; \
 		else echo "wrk is missing: sudo apt-get install wrk"; exit 1; fi; }
 	@test -x .bench/node_modules/.bin/lighthouse || npm install --prefix .bench --no-audit --no-fund lighthouse
-	DJANGO_DEBUG=1 $(PY) manage.py bench
+	DJANGO_DEBUG=1 $(PY) -m tools.bench
 
 # 64 connections for 60 s across home, list, profile, sponsors wall and donate under gunicorn:
 # fails on any error or 5xx, prints throughput and p99 latency. Not part of `make test`.
 soak: venv
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get install -y wrk; \
 		else echo "wrk is missing: sudo apt-get install wrk"; exit 1; fi; }
-	DJANGO_DEBUG=1 $(PY) manage.py soak
+	DJANGO_DEBUG=1 $(PY) -m tools.soak

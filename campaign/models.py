@@ -1,10 +1,11 @@
 import zoneinfo
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -52,9 +53,6 @@ class Organisation(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    collects_donations = models.BooleanField(
-        _("collects online donations for the collective"), default=False
-    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -289,6 +287,23 @@ class SignatureQuerySet(models.QuerySet):
         """Unconfirmed signatures old enough to forget."""
         return self.unconfirmed().filter(created_at__lt=timezone.now() - timedelta(days=days))
 
+    def sign(self, petition, email, **details):
+        """The signature for this address: new, or the existing one (signing twice counts once)."""
+        email = email.strip().lower()
+        try:
+            with transaction.atomic():
+                signature, created = self.get_or_create(
+                    petition=petition, email=email, defaults=details
+                )
+        except IntegrityError:  # the same address, signed at the same instant
+            return self.get(petition=petition, email=email)
+        if not created and not signature.is_confirmed:
+            # The latest details win until the signature is confirmed.
+            for field, value in details.items():
+                setattr(signature, field, value)
+            signature.save(update_fields=list(details))
+        return signature
+
 
 def normalise_email(email):
     # Case-insensitive in practice everywhere: one person, one signature.
@@ -389,10 +404,30 @@ class LetterTemplate(models.Model):
         # str.replace, not str.format: staff text may contain other braces.
         return self.body.replace(self.SENDER, sender_name).replace(self.DETAINEES, detainees)
 
+    def mailto(self, body):
+        """A mailto: link that opens the letter, with `body`, in the visitor's mail client."""
+        crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")
+        return (
+            f"mailto:{quote(self.recipient_email, safe='@')}"
+            f"?subject={quote(self.subject, safe='')}&body={quote(crlf, safe='')}"
+        )
+
 
 class FollowerQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(confirmed_at__isnull=False)
+
+    def follow(self, detainee, email, language):
+        """The follow of `detainee` by this address: new, or the existing one."""
+        email = email.strip().lower()
+        try:
+            with transaction.atomic():
+                follower, _created = self.get_or_create(
+                    detainee=detainee, email=email, defaults={"language": language}
+                )
+        except IntegrityError:  # the same address, at the same instant
+            follower = self.get(detainee=detainee, email=email)
+        return follower
 
 
 class Follower(models.Model):

@@ -9,7 +9,7 @@ from django.core import signing
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 
 from campaign.models import Follower, Signature
@@ -39,11 +39,7 @@ def absolute(path):
 
 
 def profile_url(detainee):
-    # The registry's pages live in another app; without them the e-mail links home.
-    try:
-        return absolute(detainee.get_absolute_url())
-    except NoReverseMatch:
-        return absolute(reverse("campaign:home"))
+    return absolute(detainee.get_absolute_url())
 
 
 def send(to, subject_template, body_template, context, headers=None, connection=None):

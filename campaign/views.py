@@ -1,13 +1,9 @@
-from urllib.parse import quote
-
 from django.conf import settings
 from django.core import signing
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -151,7 +147,15 @@ def petition(request):
             return rate_limited(request)
         if form.is_valid():
             if not form.is_bot:
-                signature = sign(current, form.cleaned_data)
+                data = form.cleaned_data
+                signature = Signature.objects.sign(
+                    current,
+                    data["email"],
+                    name=data["name"],
+                    country=data["country"],
+                    comment=data["comment"],
+                    language=get_language(),
+                )
                 if not signature.is_confirmed:
                     services.send_signature_confirmation(signature)
             return redirect("campaign:petition_sent")
@@ -159,30 +163,6 @@ def petition(request):
     if current:
         context["progress"] = min(100, round(100 * current.confirmed_count / max(current.goal, 1)))
     return render(request, "campaign/petition.html", context)
-
-
-def sign(petition_obj, data):
-    """The signature for this address: new, or the existing one (signing twice counts once)."""
-    email = data["email"].strip().lower()
-    defaults = {
-        "name": data["name"],
-        "country": data["country"],
-        "comment": data["comment"],
-        "language": get_language(),
-    }
-    try:
-        with transaction.atomic():
-            signature, created = Signature.objects.get_or_create(
-                petition=petition_obj, email=email, defaults=defaults
-            )
-    except IntegrityError:  # the same address, signed at the same instant
-        return Signature.objects.get(petition=petition_obj, email=email)
-    if not created and not signature.is_confirmed:
-        # The latest details win until the signature is confirmed.
-        for field, value in defaults.items():
-            setattr(signature, field, value)
-        signature.save(update_fields=list(defaults))
-    return signature
 
 
 def petition_sent(request):
@@ -234,26 +214,11 @@ def take_action(request):
             held = Detainee.objects.in_full().held().order_by("public_sort_name", "pk")
             detainees = "\n".join(f"- {d.public_name}" for d in held)
             body = letter.render(sender, detainees)
-            crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")
-            context.update(
-                letter=letter,
-                body=body,
-                mailto=(
-                    f"mailto:{quote(letter.recipient_email, safe='@')}"
-                    f"?subject={quote(letter.subject, safe='')}&body={quote(crlf, safe='')}"
-                ),
-            )
+            context.update(letter=letter, body=body, mailto=letter.mailto(body))
     return render(request, "campaign/take_action.html", context)
 
 
 # Follow a detainee
-
-
-def profile_or_home(detainee):
-    try:
-        return detainee.get_absolute_url()
-    except NoReverseMatch:
-        return reverse("campaign:home")
 
 
 @ratelimit(key="ip", rate=FORM_RATE, method="POST", block=False)
@@ -266,21 +231,16 @@ def follow(request, slug):
             return rate_limited(request)
         if form.is_valid():
             if not form.is_bot:
-                email = form.cleaned_data["email"].strip().lower()
-                try:
-                    with transaction.atomic():
-                        follower, _created = Follower.objects.get_or_create(
-                            detainee=detainee, email=email, defaults={"language": get_language()}
-                        )
-                except IntegrityError:
-                    follower = Follower.objects.get(detainee=detainee, email=email)
+                follower = Follower.objects.follow(
+                    detainee, form.cleaned_data["email"], get_language()
+                )
                 if not follower.confirmed_at:
                     services.send_follow_confirmation(follower)
             return redirect("campaign:follow_sent", slug=detainee.slug)
     return render(
         request,
         "campaign/follow.html",
-        {"detainee": detainee, "form": form, "profile_url": profile_or_home(detainee)},
+        {"detainee": detainee, "form": form, "profile_url": detainee.get_absolute_url()},
     )
 
 
@@ -289,7 +249,7 @@ def follow_sent(request, slug):
     return render(
         request,
         "campaign/follow_sent.html",
-        {"detainee": detainee, "profile_url": profile_or_home(detainee)},
+        {"detainee": detainee, "profile_url": detainee.get_absolute_url()},
     )
 
 
@@ -318,7 +278,7 @@ def follow_confirm(request, token):
         return render(
             request,
             "campaign/follow_confirm.html",
-            {"detainee": follower.detainee, "profile_url": profile_or_home(follower.detainee)},
+            {"detainee": follower.detainee, "profile_url": follower.detainee.get_absolute_url()},
         )
     if not already:
         follower.confirmed_at = timezone.now()
@@ -329,7 +289,7 @@ def follow_confirm(request, token):
         {
             "detainee": follower.detainee,
             "already": already,
-            "profile_url": profile_or_home(follower.detainee),
+            "profile_url": follower.detainee.get_absolute_url(),
         },
     )
 

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.db.models.signals import post_migrate
 
 
 class CommonConfig(AppConfig):
@@ -11,8 +12,10 @@ class CommonConfig(AppConfig):
     def ready(self):
         from common import checks  # noqa: F401 (registers the system checks)
         from common.cache import connect_invalidation
+        from common.groups import sync_groups
 
         connect_invalidation()
+        post_migrate.connect(sync_groups, dispatch_uid="common-sync-groups")
 
 
 class CommonAdminConfig(admin_apps.AdminConfig):

@@ -5,6 +5,7 @@ import os
 from django import forms
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
+from django.db import models
 from django.http import FileResponse
 
 
@@ -30,6 +31,31 @@ class PrivateStorage(FileSystemStorage):
 def private_storage():
     """For a FileField's `storage`: the storage named "private" in settings.STORAGES."""
     return storages["private"]
+
+
+class PrivateStorageMixin:
+    """A file field kept in the private storage.
+
+    Migrations see the plain Django field without `storage`: where files live is no business
+    of the database's, and a migration then needs no project code to load.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("storage", private_storage)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        kwargs.pop("storage", None)
+        return name, f"django.db.models.{self.plain.__name__}", args, kwargs
+
+
+class PrivateFileField(PrivateStorageMixin, models.FileField):
+    plain = models.FileField
+
+
+class PrivateImageField(PrivateStorageMixin, models.ImageField):
+    plain = models.ImageField
 
 
 def private_file_response(file, filename, *, as_attachment=True, content_type=None):

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from common.storage import private_storage
+from common.storage import PrivateImageField
 from prisoners import photos
 from prisoners.photos import validate_photo
 from prisoners.search import normalise
@@ -182,10 +182,9 @@ class Detainee(models.Model):
     biography = models.TextField(_("biography"), blank=True)
     # The upload itself is private; pages show the public copies that sync_public_photo()
     # makes while the record is PUBLIC, under a random token.
-    photo = models.ImageField(
+    photo = PrivateImageField(
         _("photo"),
         upload_to="detainees/",
-        storage=private_storage,
         blank=True,
         validators=[validate_photo],
     )

@@ -180,28 +180,12 @@ class SponsorshipAdmin(TabbedTranslationAdmin):
             raise PermissionDenied
         return views.agreement_file(sponsorship)
 
-    # Which steps a sponsorship in each status may take.
+    # The form and title of each workflow step; which steps are possible is services' rule.
     STEPS = {
-        "approve": {
-            "from": [Sponsorship.Status.PENDING, Sponsorship.Status.DECLINED],
-            "form": DecisionForm,
-            "title": _("Approve the sponsorship"),
-        },
-        "decline": {
-            "from": [Sponsorship.Status.PENDING],
-            "form": DecisionForm,
-            "title": _("Decline the sponsorship"),
-        },
-        "sign": {
-            "from": [Sponsorship.Status.ACTIVE],
-            "form": SigningForm,
-            "title": _("Record the public signing"),
-        },
-        "end": {
-            "from": [Sponsorship.Status.ACTIVE],
-            "form": EndForm,
-            "title": _("End the sponsorship"),
-        },
+        "approve": {"form": DecisionForm, "title": _("Approve the sponsorship")},
+        "decline": {"form": DecisionForm, "title": _("Decline the sponsorship")},
+        "sign": {"form": SigningForm, "title": _("Record the public signing")},
+        "end": {"form": EndForm, "title": _("End the sponsorship")},
     }
 
     def workflow_view(self, request, pk, step):
@@ -209,17 +193,9 @@ class SponsorshipAdmin(TabbedTranslationAdmin):
         if not self.has_change_permission(request, sponsorship):
             raise PermissionDenied
         config = self.STEPS.get(step)
-        if config is None or sponsorship.status not in config["from"]:
-            self.message_user(
-                request, _("This step is not possible in the current status."), messages.ERROR
-            )
-            return redirect(self.change_url(sponsorship))
-        if step == "approve" and sponsorship.sponsor.email_confirmed_at is None:
-            self.message_user(
-                request,
-                _("The sponsor has not confirmed their e-mail address yet."),
-                messages.ERROR,
-            )
+        refusal = services.refusal(sponsorship, step)
+        if refusal:
+            self.message_user(request, refusal, messages.ERROR)
             return redirect(self.change_url(sponsorship))
         initial = {}
         if step == "sign":
@@ -260,8 +236,7 @@ class SponsorshipAdmin(TabbedTranslationAdmin):
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         if obj is not None:
             context["workflow_steps"] = [
-                {"step": step, "title": config["title"]}
-                for step, config in self.STEPS.items()
-                if obj.status in config["from"]
+                {"step": step, "title": self.STEPS[step]["title"]}
+                for step in services.possible_steps(obj)
             ]
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)

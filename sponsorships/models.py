@@ -5,21 +5,17 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from common.storage import private_storage
+from common.storage import PrivateFileField
 from prisoners.models import Detainee, Visibility
 from sponsorships.validators import validate_agreement_pdf
 
 
 def profile_url(detainee):
-    """The detainee's public profile, or "" if the registry offers no profile page."""
-    try:
-        return detainee.get_absolute_url()
-    except NoReverseMatch:
-        return ""
+    """The detainee's public profile."""
+    return detainee.get_absolute_url()
 
 
 def logo_path(instance, filename):
@@ -197,10 +193,9 @@ class Sponsorship(models.Model):
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     signing_place = models.CharField(_("place of signing"), max_length=200, blank=True)
-    agreement = models.FileField(
+    agreement = PrivateFileField(
         _("signed agreement (PDF)"),
         upload_to=agreement_path,
-        storage=private_storage,
         blank=True,
         validators=[validate_agreement_pdf],
     )

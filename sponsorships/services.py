@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from common.forms import mail_name
 from common.mail import claim_confirmation_mail
@@ -186,6 +187,29 @@ def set_password_url(user, language):
             },
         )
     return absolute(path)
+
+
+# The workflow staff drive from the admin: the steps each status may take. The admin offers
+# the steps `possible_steps()` lists, asks `refusal()` before one, and calls the step below.
+STEPS_FROM = {
+    "approve": [Sponsorship.Status.PENDING, Sponsorship.Status.DECLINED],
+    "decline": [Sponsorship.Status.PENDING],
+    "sign": [Sponsorship.Status.ACTIVE],
+    "end": [Sponsorship.Status.ACTIVE],
+}
+
+
+def possible_steps(sponsorship):
+    return [step for step, statuses in STEPS_FROM.items() if sponsorship.status in statuses]
+
+
+def refusal(sponsorship, step):
+    """Why `step` cannot be taken now, or "" if it can."""
+    if step not in possible_steps(sponsorship):
+        return _("This step is not possible in the current status.")
+    if step == "approve" and sponsorship.sponsor.email_confirmed_at is None:
+        return _("The sponsor has not confirmed their e-mail address yet.")
+    return ""
 
 
 @transaction.atomic

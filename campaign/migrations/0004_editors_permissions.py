@@ -2,23 +2,8 @@
 
 from django.db import migrations
 
-from common.groups import grant, revoke
-
-ALL = ["view", "add", "change", "delete"]
-EDITORS = {
-    **{model: ALL for model in ["newsitem", "event", "petition", "lettertemplate", "page"]},
-    "organisation": ALL,
-    "signature": ["view", "delete"],
-    "follower": ["view", "delete"],
-}
-
-
-def forwards(apps, schema_editor):
-    grant(apps, "Editors", "campaign", EDITORS)
-
-
-def backwards(apps, schema_editor):
-    revoke(apps, "Editors", "campaign")
+# The groups' permissions are data now: the app's AppConfig.staff_groups, synced after every
+# migrate by common.groups. This migration once granted them and stays for its place in history.
 
 
 class Migration(migrations.Migration):
@@ -28,4 +13,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = []

@@ -3,23 +3,8 @@ it closes on erasure; nobody else may (see libertas/privacy.py)."""
 
 from django.db import migrations
 
-from common.groups import grant, revoke
-
-PRIVACY = {
-    "signature": ["view", "personal_data"],
-    "follower": ["view", "personal_data"],
-}
-
-
-def forwards(apps, schema_editor):
-    grant(apps, "Privacy", "campaign", PRIVACY)
-    # An export names the person's accounts, and erasure closes them.
-    grant(apps, "Privacy", "auth", {"user": ["view"]})
-
-
-def backwards(apps, schema_editor):
-    revoke(apps, "Privacy", "campaign")
-    revoke(apps, "Privacy", "auth")
+# The groups' permissions are data now: the app's AppConfig.staff_groups, synced after every
+# migrate by common.groups. This migration once granted them and stays for its place in history.
 
 
 class Migration(migrations.Migration):
@@ -55,5 +40,4 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "signatures",
             },
         ),
-        migrations.RunPython(forwards, backwards),
     ]

@@ -2,19 +2,8 @@
 
 from django.db import migrations
 
-from common.groups import grant, revoke
-
-FINANCE = {"donation": ["view", "change"], "stripeevent": ["view"]}
-
-
-def forwards(apps, schema_editor):
-    grant(apps, "Finance", "donations", FINANCE)
-    # Other apps give Editors their own permissions; donors' data is not among them.
-    revoke(apps, "Editors", "donations")
-
-
-def backwards(apps, schema_editor):
-    revoke(apps, "Finance", "donations")
+# The groups' permissions are data now: the app's AppConfig.staff_groups, synced after every
+# migrate by common.groups. This migration once granted them and stays for its place in history.
 
 
 class Migration(migrations.Migration):
@@ -24,4 +13,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = []

@@ -2,17 +2,8 @@
 
 from django.db import migrations
 
-from common.groups import grant, revoke
-
-PRIVACY = {"donation": ["view", "personal_data"]}
-
-
-def forwards(apps, schema_editor):
-    grant(apps, "Privacy", "donations", PRIVACY)
-
-
-def backwards(apps, schema_editor):
-    revoke(apps, "Privacy", "donations")
+# The groups' permissions are data now: the app's AppConfig.staff_groups, synced after every
+# migrate by common.groups. This migration once granted them and stays for its place in history.
 
 
 class Migration(migrations.Migration):
@@ -34,5 +25,4 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "donations",
             },
         ),
-        migrations.RunPython(forwards, backwards),
     ]

@@ -2,25 +2,8 @@
 
 from django.db import migrations
 
-from common.groups import grant, revoke
-
-EDITORS = {
-    "detainee": ["view", "add", "change"],
-    "timelineevent": ["view", "add", "change", "delete"],
-    "source": ["view", "add", "change"],
-    "campaignfigure": ["view", "add", "change"],
-    "correctionrequest": ["view", "change"],
-    "historicaldetainee": ["view"],
-    "historicaltimelineevent": ["view"],
-}
-
-
-def forwards(apps, schema_editor):
-    grant(apps, "Editors", "prisoners", EDITORS)
-
-
-def backwards(apps, schema_editor):
-    revoke(apps, "Editors", "prisoners")
+# The groups' permissions are data now: the app's AppConfig.staff_groups, synced after every
+# migrate by common.groups. This migration once granted them and stays for its place in history.
 
 
 class Migration(migrations.Migration):
@@ -30,4 +13,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = []

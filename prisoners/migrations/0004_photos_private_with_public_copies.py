@@ -2,14 +2,39 @@
 imagekit's renditions (whose addresses named the original) are deleted, and PUBLIC records get
 new renditions under random names."""
 
+import secrets
 import shutil
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import migrations, models
+from PIL import Image
+from pilkit.processors import ResizeToFill
+from pilkit.utils import process_image
 
-import common.storage
 import prisoners.photos
+
+# prisoners.photos.publish() as it was, frozen here: a migration is history and must not change
+# when the application code does.
+RENDITIONS = {
+    "card": (240, 300),
+    "card_2x": (480, 600),
+    "profile": (360, 450),
+    "profile_2x": (720, 900),
+}
+
+
+def publish(path):
+    """Copy WebP renditions of the private file at `path` to the public storage; return the token."""
+    token = secrets.token_hex(16)
+    with Image.open(path) as image:
+        image.load()
+        for kind, size in RENDITIONS.items():
+            webp = process_image(image, [ResizeToFill(*size)], "WEBP", options={"quality": 80})
+            default_storage.save(f"photos/{token}-{kind}.webp", File(webp))
+    return token
 
 
 def move_photos(apps, schema_editor):
@@ -29,7 +54,7 @@ def move_photos(apps, schema_editor):
     shutil.rmtree(public / "CACHE" / "images", ignore_errors=True)
     for detainee in Detainee.objects.filter(visibility="PUBLIC").exclude(photo=""):
         if (private / detainee.photo.name).is_file():
-            detainee.photo_token = prisoners.photos.publish(detainee.photo)
+            detainee.photo_token = publish(private / detainee.photo.name)
             detainee.photo_published_from = detainee.photo.name
             detainee.save(update_fields=["photo_token", "photo_published_from"])
 
@@ -55,7 +80,6 @@ class Migration(migrations.Migration):
             name="photo",
             field=models.ImageField(
                 blank=True,
-                storage=common.storage.private_storage,
                 upload_to="detainees/",
                 validators=[prisoners.photos.validate_photo],
                 verbose_name="photo",

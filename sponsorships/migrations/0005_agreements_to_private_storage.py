@@ -7,7 +7,6 @@ from pathlib import Path
 from django.conf import settings
 from django.db import migrations, models
 
-import common.storage
 import sponsorships.models
 import sponsorships.validators
 
@@ -41,7 +40,6 @@ class Migration(migrations.Migration):
             name="agreement",
             field=models.FileField(
                 blank=True,
-                storage=common.storage.private_storage,
                 upload_to=sponsorships.models.agreement_path,
                 validators=[sponsorships.validators.validate_agreement_pdf],
                 verbose_name="signed agreement (PDF)",

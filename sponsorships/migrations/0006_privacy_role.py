@@ -3,17 +3,8 @@ their export lists (see libertas/privacy.py)."""
 
 from django.db import migrations
 
-from common.groups import grant, revoke
-
-PRIVACY = {"sponsor": ["view", "personal_data"], "sponsorship": ["view"]}
-
-
-def forwards(apps, schema_editor):
-    grant(apps, "Privacy", "sponsorships", PRIVACY)
-
-
-def backwards(apps, schema_editor):
-    revoke(apps, "Privacy", "sponsorships")
+# The groups' permissions are data now: the app's AppConfig.staff_groups, synced after every
+# migrate by common.groups. This migration once granted them and stays for its place in history.
 
 
 class Migration(migrations.Migration):
@@ -38,5 +29,4 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "sponsors",
             },
         ),
-        migrations.RunPython(forwards, backwards),
     ]

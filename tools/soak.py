@@ -17,7 +17,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from common.management.commands.bench import (
+from tools import main
+from tools.bench import (
     PYTHON,
     bench_database,
     bench_env,
@@ -66,8 +67,8 @@ class Command(BaseCommand):
         with bench_database(server_url, DETAINEES) as url:
             env = bench_env(url)
             run([PYTHON, "manage.py", "migrate", "--no-input", "-v0"], env)
-            run([PYTHON, "manage.py", "seed_bench", f"--detainees={DETAINEES}", "-v0"], env)
-            profile = json.loads(run([PYTHON, "manage.py", "bench", "--probe"], env))["paths"][
+            run([PYTHON, "-m", "tools.seed_bench", f"--detainees={DETAINEES}", "-v0"], env)
+            profile = json.loads(run([PYTHON, "-m", "tools.bench", "--probe"], env))["paths"][
                 "profile"
             ]
             paths = [path or profile for path in PAGES]
@@ -92,3 +93,7 @@ class Command(BaseCommand):
         if any(errors.values()):
             raise CommandError(f"The soak test saw errors: {errors}")
         self.stdout.write(self.style.SUCCESS("No error, no 5xx."))
+
+
+if __name__ == "__main__":
+    main(Command, "soak")

@@ -34,6 +34,7 @@ from prisoners.models import (
 )
 from prisoners.photos import publish
 from sponsorships.models import Commitment, Sponsor, Sponsorship
+from tools import main
 
 MARK = "bench-"
 EMAIL_DOMAIN = "@bench.invalid"
@@ -491,3 +492,7 @@ class Command(BaseCommand):
             ),
             batch_size=BATCH,
         )
+
+
+if __name__ == "__main__":
+    main(Command, "seed_bench")

@@ -1,0 +1,185 @@
+"""A LIMITED record shows what its public view allows, and nothing else, in every output."""
+
+import datetime
+import re
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from campaign.models import Follower
+from prisoners.models import Detainee, Source, TimelineEvent, Visibility
+from prisoners.tests.conftest import make_detainee
+
+VAHAGN = {
+    "name_en": "Vahagn Limitoyan",
+    "name_fr": "Vahagn Limitoyan",
+    "name_hy": "Վահագն Լիմիտոյան",
+}
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    # A request to /hy/ leaves Armenian active in the thread, which would change what
+    # reverse() returns in the tests that run next.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def limited(slug="record-17", **fields):
+    return make_detainee(slug=slug, visibility=Visibility.LIMITED, **{**VAHAGN, **fields})
+
+
+def test_a_limited_profile_lists_no_source_title_or_link(client, db):
+    detainee = limited()
+    cited = Source.objects.create(
+        title="Vahagn Limitoyan sentenced", url="https://news.example/limitoyan", publisher="Daily"
+    )
+    detainee.sources.add(cited)
+    TimelineEvent.objects.create(
+        detainee=detainee, date=datetime.date(2024, 1, 5), kind="SENTENCED", source=cited
+    )
+    html = client.get(f"/en/prisoners/{detainee.slug}/").content.decode()
+    assert "V. L." in html
+    assert "Limitoyan" not in html
+    assert "news.example" not in html
+    assert "Sentenced" in html  # the kind and date of an event stay
+
+
+def test_a_follow_email_of_a_limited_record_carries_no_timeline_text(
+    db, django_capture_on_commit_callbacks
+):
+    detainee = limited()
+    Follower.objects.create(
+        detainee=detainee, email="f@example.org", language="en", confirmed_at=timezone.now()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        TimelineEvent.objects.create(
+            detainee=detainee,
+            date=datetime.date(2024, 2, 1),
+            kind="TRANSFER",
+            text_en="Vahagn was moved to the Baku prison",
+        )
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert "V. L." in message.body
+    assert "Baku prison" not in message.body and "Vahagn" not in message.body
+    assert "Vahagn" not in message.subject
+
+
+def test_a_follow_email_of_a_public_record_still_carries_the_timeline_text(
+    db, django_capture_on_commit_callbacks
+):
+    detainee = make_detainee()
+    Follower.objects.create(
+        detainee=detainee, email="f@example.org", language="en", confirmed_at=timezone.now()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        TimelineEvent.objects.create(
+            detainee=detainee, date=datetime.date(2024, 2, 1), text_en="Moved to Baku"
+        )
+    assert "Moved to Baku" in mail.outbox[0].body
+
+
+def names_in_order(html, names):
+    return sorted(names, key=html.index)
+
+
+@pytest.mark.parametrize("language", ["en", "hy"])
+def test_the_list_sorts_a_limited_record_by_its_initials_not_its_name(client, db, language):
+    limited()
+    make_detainee(slug="vaan", name_en="Vaan Petrosyan", name_fr="", name_hy="Վաան Պետրոսյան")
+    html = client.get(f"/{language}/prisoners/").content.decode()
+    initials, other = ("V. L.", "Vaan Petrosyan") if language == "en" else ("Վ. Լ.", "Վաան")
+    # By what it shows, "V. L." comes before "Vaan"; by its hidden name it would come after.
+    assert names_in_order(html, [other, initials]) == [initials, other]
+
+
+def test_a_search_by_the_full_name_of_a_limited_record_finds_nothing(client, db):
+    limited()
+    for query in ["Vahagn Limitoyan", "Limitoyan", "Լիմիտոյան"]:
+        html = client.get(reverse("prisoners:list"), {"q": query}).content.decode()
+        assert "V. L." not in html, query
+
+
+def test_a_limited_record_keeps_no_name_in_its_searched_text(db):
+    detainee = limited()
+    assert "limitoyan" not in detainee.search_text and "vahagn" not in detainee.search_text
+
+
+@pytest.mark.parametrize("slug", ["vahagnlimitoyan", "limitoyan-v", "v-limitoian", "vahagn"])
+def test_the_model_never_saves_a_limited_address_made_of_the_name(db, slug):
+    detainee = limited(slug=slug)
+    detainee.refresh_from_db()
+    assert detainee.slug != slug
+    assert not re.search("vahagn|limito", detainee.slug)
+
+
+def test_a_limited_address_made_of_the_name_is_a_validation_error(db):
+    detainee = Detainee(slug="vahagnlimitoyan", visibility=Visibility.LIMITED, **VAHAGN)
+    detainee.category = "CIVILIAN"
+    with pytest.raises(ValidationError) as error:
+        detainee.full_clean()
+    assert "slug" in error.value.message_dict
+
+
+def test_a_limited_record_saved_without_an_address_gets_a_random_one(db):
+    detainee = limited(slug="")
+    assert re.fullmatch(r"d-[a-z0-9]{6}", detainee.slug)
+
+
+@pytest.mark.parametrize("visibility", [Visibility.LIMITED, Visibility.HIDDEN])
+def test_hiding_a_public_record_changes_its_address_and_the_old_one_leads_nowhere(
+    client, db, visibility
+):
+    detainee = make_detainee(slug="p-1", **VAHAGN)
+    old_url = detainee.get_absolute_url()
+    detainee.visibility = visibility
+    detainee.save()
+    assert detainee.slug != "p-1"
+    assert client.get(old_url).status_code == 404
+
+
+def sitemap_lastmod(client, detainee):
+    xml = client.get("/sitemap.xml").content.decode()
+    entry = re.search(rf"<loc>[^<]*/en/prisoners/{detainee.slug}/</loc>\s*<lastmod>([^<]+)", xml)
+    return entry.group(1)
+
+
+def test_the_sitemap_date_does_not_move_when_a_private_field_changes(client, db, monkeypatch):
+    detainee = make_detainee()
+    before = sitemap_lastmod(client, detainee)
+    later = timezone.now() + datetime.timedelta(days=3)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    detainee.internal_notes = "Called the family."
+    detainee.family_contact = "+374 55 000 000"
+    detainee.save()
+    assert sitemap_lastmod(client, detainee) == before
+    detainee.sentence_en = "20 years"
+    detainee.save()
+    assert sitemap_lastmod(client, detainee) == later.date().isoformat()
+
+
+def test_a_hidden_record_is_never_in_the_sitemap(client, db):
+    make_detainee(slug="p-2", visibility=Visibility.HIDDEN)
+    assert "p-2" not in client.get("/sitemap.xml").content.decode()
+
+
+# Whole-site: the home page's figures belong to campaign.
+def test_a_hidden_record_is_absent_from_lists_search_exports_and_counts(client, db):
+    make_detainee(visibility=Visibility.HIDDEN)
+    pages = [
+        reverse("prisoners:list"),
+        reverse("prisoners:list") + "?q=Karapetyan",
+        reverse("prisoners:export_csv"),
+        reverse("prisoners:export_json"),
+    ]
+    for url in pages:
+        body = client.get(url).content.decode()
+        assert "Ani Karapetyan" not in body and "A. K." not in body
+        assert "ani-karapetyan" not in body
+    home = client.get(reverse("campaign:home")).content.decode()
+    assert '<p class="figure-number">0</p>' in home

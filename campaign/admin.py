@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from campaign import privacy
 from campaign.forms import NewsItemAdminForm
 from campaign.models import (
     Event,
@@ -17,6 +16,7 @@ from campaign.models import (
     Petition,
     Signature,
 )
+from common import jobs
 from common.exports import SafeWriter
 from common.privacy import PersonalDataAdmin, privacy_actions
 
@@ -99,11 +99,11 @@ class ConfirmedFilter(admin.SimpleListFilter):
 
 
 def erase_everywhere(email):
-    return sum(privacy.erase_all(email).values())
+    return sum(jobs.erase_all(email).values())
 
 
 # A signer or follower asking for erasure means every record of theirs, in every app.
-PRIVACY_ACTIONS = privacy_actions(privacy.export_all, erase_everywhere, "email")
+PRIVACY_ACTIONS = privacy_actions(jobs.export_all, erase_everywhere, "email")
 
 
 @admin.register(Signature)

@@ -42,3 +42,35 @@ class CampaignConfig(AppConfig):
         post_save.connect(
             signals.timeline_event_added, sender=TimelineEvent, dispatch_uid="campaign-timeline"
         )
+        self.register_with_lower_apps()
+
+    def register_with_lower_apps(self):
+        """What campaign adds to the layout, the profile and the cross-app jobs: the apps below
+        offer registries, so that none of them names campaign."""
+        from campaign import demo, privacy
+        from campaign.models import footer_organisations
+        from campaign.templatetags.campaign_tags import detainee_news, follow_link
+        from common import jobs, layout
+        from prisoners.panels import register_profile_panel
+
+        for key, url_name in {
+            "home": "campaign:home",
+            "take_action": "campaign:take_action",
+            "news": "campaign:news",
+            "about": "campaign:about",
+            "sponsorship": "campaign:sponsorship",
+            "events": "campaign:events",
+            "petition": "campaign:petition",
+            "privacy": "campaign:privacy",
+            "contact": "campaign:contact",
+        }.items():
+            layout.register_page(key, url_name)
+        layout.register_context("footer_organisations", footer_organisations)
+        register_profile_panel("campaign/detainee_news.html", detainee_news, order=20)
+        register_profile_panel("campaign/follow_link.html", follow_link, order=30)
+        jobs.register_personal_data("campaign", privacy.export, privacy.erase, order=40)
+        jobs.register_retention("petition", privacy.purge, order=10)
+        # The collective's NGOs and content pages first; the actions, which name detainees
+        # and sponsors, after the apps below have loaded theirs.
+        jobs.register_demo("campaign", demo.load, order=10)
+        jobs.register_demo("campaign_actions", demo.load_actions, order=40)

@@ -10,6 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from prisoners.models import Detainee
@@ -65,6 +66,20 @@ class Organisation(models.Model):
 
 
 FOOTER_CACHE_KEY = "campaign:footer-organisations:{}"
+
+
+def footer_organisations():
+    """The NGOs of the collective for the footer (offered to the layout in CampaignConfig.ready),
+    cached: the footer is on every page."""
+    key = FOOTER_CACHE_KEY.format(get_language())
+    organisations = cache.get(key)
+    if organisations is None:
+        organisations = [
+            {"name": o.name, "contact_name": o.contact_name, "email": o.email, "website": o.website}
+            for o in Organisation.objects.all()
+        ]
+        cache.set(key, organisations, 60 * 60)
+    return organisations
 
 
 @receiver([post_save, post_delete], sender=Organisation)

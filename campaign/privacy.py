@@ -1,17 +1,16 @@
-"""The right of access and erasure, across every app (see libertas/privacy.py).
+"""What campaign holds about a person, how it is erased, and its retention periods
+(registered in CampaignConfig.ready; see common.jobs and common.privacy).
 
 Petition signatures: a confirmed signature is anonymised rather than deleted, so the
 petition's count, which people saw and which was handed to the addressees, stays true;
 an unconfirmed one counts for nothing and is deleted. Follows are deleted outright.
 """
 
-from django.contrib.auth import get_user_model
-
 from campaign.models import Follower, Signature
 from common.privacy import ERASED_DOMAIN, erased_email
-from donations import privacy as donations_privacy
-from prisoners import privacy as prisoners_privacy
-from sponsorships import privacy as sponsorships_privacy
+
+# How long a petition signature may wait for its confirmation (the privacy page says so).
+SIGNATURE_DAYS = 30
 
 
 def _signatures(email):
@@ -20,10 +19,6 @@ def _signatures(email):
 
 def _followers(email):
     return Follower.objects.filter(email__iexact=email.strip())
-
-
-def _accounts(email):
-    return get_user_model().objects.filter(email__iexact=email.strip())
 
 
 def export(email):
@@ -91,47 +86,12 @@ def anonymise_closed_petitions():
     return len(signatures)
 
 
-def export_all(email):
-    """Everything we hold for `email`, by app."""
-    accounts = [
-        {
-            "kind": "user_account",
-            "id": u.pk,
-            "email": u.email,
-            "date_joined": u.date_joined,
-            "last_login": u.last_login,
-            "is_active": u.is_active,
-        }
-        for u in _accounts(email).order_by("pk")
+def purge():
+    """The retention periods of the petition: an unconfirmed signature is deleted after
+    SIGNATURE_DAYS; the signers of a closed petition are forgotten, their signatures count."""
+    unconfirmed = delete_stale_signatures(days=SIGNATURE_DAYS)
+    closed = anonymise_closed_petitions()
+    return [
+        f"Deleted {unconfirmed} signature(s) unconfirmed after {SIGNATURE_DAYS} days",
+        f"anonymised {closed} signature(s) of closed petitions",
     ]
-    return {
-        "email": email,
-        "accounts": accounts,
-        "donations": donations_privacy.export(email),
-        "sponsors": sponsorships_privacy.export(email),
-        "correction_requests": prisoners_privacy.export(email),
-        "campaign": export(email),
-    }
-
-
-def erase_all(email):
-    """Erase or anonymise everything for `email`; returns the count by app."""
-    counts = {
-        "donations": donations_privacy.erase(email),
-        "sponsors": sponsorships_privacy.erase(email),
-        "correction_requests": prisoners_privacy.erase(email),
-        "campaign": erase(email),
-    }
-    accounts = 0
-    for user in _accounts(email):
-        # Staff are not erased by this route: their access is removed by hand.
-        if user.is_staff:
-            continue
-        user.is_active = False
-        user.email = erased_email("user", user.pk)
-        user.set_unusable_password()
-        user.save(update_fields=["is_active", "email", "password"])
-        user.emailaddress_set.all().delete()
-        accounts += 1
-    counts["accounts"] = accounts
-    return counts

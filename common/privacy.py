@@ -1,8 +1,9 @@
 """Shared pieces of the right of access and erasure: each app says what it holds by e-mail.
 
 Each app has a `privacy.py` with `export(email)` (a list of plain dicts) and
-`erase(email)` (the number of records changed). The `campaign` app gathers them for the
-`personal_data` command; each app's admin offers the same two actions on its own models.
+`erase(email)` (the number of records changed), registered in its AppConfig.ready with
+common.jobs, which gathers them for the `personal_data` command; each app's admin offers the
+same two actions on its own models.
 
 Both belong to one role: the Privacy group, given `personal_data_<model>` on each model that
 offers them, and superusers. An export crosses apps (a follower's export holds their

@@ -11,3 +11,14 @@ class DonationsConfig(AppConfig):
         "Finance": {"donation": ["view", "change"], "stripeevent": ["view"]},
         "Privacy": {"donation": ["view", "personal_data"]},
     }
+
+    def ready(self):
+        from common import jobs, layout
+        from donations import demo, privacy
+        from prisoners.panels import register_profile_panel
+
+        layout.register_page("donate", "donations:donate")
+        # "Donate in their name", last of the profile's panels.
+        register_profile_panel("donations/_profile_donate.html", order=50)
+        jobs.register_personal_data("donations", privacy.export, privacy.erase, order=10)
+        jobs.register_demo("donations", demo.load, order=50)

@@ -1,4 +1,4 @@
-"""What we hold about a donor, and how it is erased (see libertas/privacy.py)."""
+"""What we hold about a donor, and how it is erased (see common.privacy)."""
 
 from django.db.models import Q
 

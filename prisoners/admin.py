@@ -25,25 +25,6 @@ from prisoners.models import (
 )
 
 
-class SponsoredFilter(admin.SimpleListFilter):
-    """Sponsored or not. The relation belongs to the sponsorships app and is named here only
-    as a lookup, so that prisoners keeps importing no other app."""
-
-    title = _("sponsored")
-    parameter_name = "sponsored"
-    ACTIVE_SPONSORSHIP = {"sponsorships__status": "ACTIVE"}
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Sponsored")), ("no", _("Not sponsored"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.filter(**self.ACTIVE_SPONSORSHIP).distinct()
-        if self.value() == "no":
-            return queryset.exclude(**self.ACTIVE_SPONSORSHIP)
-        return queryset
-
-
 class TimelineEventInline(TranslationStackedInline):
     model = TimelineEvent
     extra = 0
@@ -62,7 +43,7 @@ class SourceInline(admin.TabularInline):
 class DetaineeAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     form = DetaineeAdminForm
     list_display = ["name", "category", "status", "visibility", "captured_on", "last_seen_on"]
-    list_filter = ["category", "status", "visibility", SponsoredFilter]
+    list_filter = ["category", "status", "visibility"]
     search_fields = ["name", "name_en", "name_fr", "name_hy", "slug", "search_text"]
     # Staff see real names in order; public lists sort by public_sort_name. No slug
     # prepopulated from the name: save() makes the address, random for limited records.
@@ -189,3 +170,10 @@ class CorrectionRequestAdmin(PersonalDataAdmin, admin.ModelAdmin):
     readonly_fields = ["detainee", "what_is_wrong", "evidence", "name", "email", "created_at"]
     actions = privacy_actions(privacy.export, privacy.erase, "email")
     date_hierarchy = "created_at"
+
+
+def register_detainee_list_filter(list_filter):
+    """Add a filter to the detainee list from an app above (sponsorships: "sponsored"), which
+    owns the relation it filters on, in its AppConfig.ready."""
+    if list_filter not in DetaineeAdmin.list_filter:
+        DetaineeAdmin.list_filter = [*DetaineeAdmin.list_filter, list_filter]

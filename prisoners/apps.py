@@ -19,3 +19,16 @@ class PrisonersConfig(AppConfig):
         },
         "Privacy": {"correctionrequest": ["view", "personal_data"]},
     }
+
+    def ready(self):
+        from common import jobs, layout
+        from prisoners import demo, privacy
+        from prisoners.panels import register_profile_panel
+        from prisoners.views import share_panel_context
+
+        layout.register_page("prisoners", "prisoners:list")
+        # After the panels of sponsors (10), news (20) and follow (30), before donate (50).
+        register_profile_panel("prisoners/_share.html", share_panel_context, order=40)
+        jobs.register_personal_data("correction_requests", privacy.export, privacy.erase, order=30)
+        # Demo records: the detainees, before the sponsorships and actions that name them.
+        jobs.register_demo("prisoners", demo.load, order=20)

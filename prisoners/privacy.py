@@ -1,4 +1,4 @@
-"""What we hold about someone who reported an inaccuracy (see libertas/privacy.py)."""
+"""What we hold about someone who reported an inaccuracy (see common.privacy)."""
 
 from prisoners.models import CorrectionRequest
 

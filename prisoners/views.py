@@ -68,13 +68,22 @@ def detainee_list(request):
     )
 
 
+def share_url(detainee):
+    return settings.SITE_URL + detainee.get_absolute_url()
+
+
+def share_panel_context(detainee):
+    """The profile's "Share" panel (registered in PrisonersConfig.ready)."""
+    return {"detainee": detainee, "share_url": share_url(detainee)}
+
+
 def _profile_context(detainee):
     view = detainee.public_view()
     return {
         "detainee": view,
         "timeline": view.timeline,
         "sources": view.sources,
-        "share_url": settings.SITE_URL + detainee.get_absolute_url(),
+        "share_url": share_url(detainee),
         "share_image_url": settings.SITE_URL
         + reverse("prisoners:share_image", args=[detainee.slug]),
     }

@@ -49,6 +49,24 @@ class EmailConfirmedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class SponsoredFilter(admin.SimpleListFilter):
+    """Sponsored or not, on the detainee list (registered in SponsorshipsConfig.ready)."""
+
+    title = _("sponsored")
+    parameter_name = "sponsored"
+    ACTIVE_SPONSORSHIP = {"sponsorships__status": Sponsorship.Status.ACTIVE}
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Sponsored")), ("no", _("Not sponsored"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(**self.ACTIVE_SPONSORSHIP).distinct()
+        if self.value() == "no":
+            return queryset.exclude(**self.ACTIVE_SPONSORSHIP)
+        return queryset
+
+
 class SponsorshipInline(admin.TabularInline):
     model = Sponsorship
     fields = ["detainee", "status", "signed_on", "ended_on"]

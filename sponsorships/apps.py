@@ -13,3 +13,18 @@ class SponsorshipsConfig(AppConfig):
         },
         "Privacy": {"sponsor": ["view", "personal_data"], "sponsorship": ["view"]},
     }
+
+    def ready(self):
+        from common import jobs, layout
+        from prisoners.admin import register_detainee_list_filter
+        from prisoners.panels import register_profile_panel
+        from sponsorships import demo, privacy
+        from sponsorships.admin import SponsoredFilter
+        from sponsorships.templatetags.sponsorships_tags import detainee_sponsors
+
+        layout.register_page("sponsor", "sponsorships:signup")
+        register_profile_panel("sponsorships/detainee_sponsors.html", detainee_sponsors, order=10)
+        register_detainee_list_filter(SponsoredFilter)
+        jobs.register_personal_data("sponsors", privacy.export, privacy.erase, order=20)
+        jobs.register_retention("sponsors", privacy.purge, order=20)
+        jobs.register_demo("sponsorships", demo.load, order=30)

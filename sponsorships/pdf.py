@@ -8,7 +8,6 @@ import io
 
 import segno
 from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from reportlab.lib.colors import HexColor, white
@@ -19,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from common.layout import page_url
 from prisoners.models import Detainee
 from sponsorships.models import profile_url
 
@@ -181,5 +181,5 @@ def group_banner(size):
         sheet.width * 0.04,
         DARK,
     )
-    sheet.footer(site_url(reverse("campaign:home")))
+    sheet.footer(site_url(page_url("home")))
     return sheet.finish(title)

@@ -1,4 +1,4 @@
-"""What we hold about a sponsor's contact, and how it is erased (see libertas/privacy.py)."""
+"""What we hold about a sponsor's contact, and how it is erased (see common.privacy)."""
 
 from datetime import timedelta
 
@@ -7,6 +7,9 @@ from django.utils import timezone
 
 from common.privacy import ERASED_DOMAIN, erased_email
 from sponsorships.models import Sponsor, Sponsorship
+
+# A sponsor's contact is erased this long after their last sponsorship ended (privacy page).
+SPONSOR_YEARS = 2
 
 
 def _sponsors(email):
@@ -86,3 +89,9 @@ def erase_former_contacts(years):
         erase_contact(sponsor)
         count += 1
     return count
+
+
+def purge():
+    """The retention period of sponsors' contacts (registered in SponsorshipsConfig.ready)."""
+    erased = erase_former_contacts(years=SPONSOR_YEARS)
+    return [f"erased {erased} sponsor contact(s) {SPONSOR_YEARS} years after their end"]

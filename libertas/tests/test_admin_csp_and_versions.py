@@ -7,9 +7,9 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-from campaign.management.commands.purge_personal_data import SIGNATURE_DAYS as DAYS
-from campaign.management.commands.purge_personal_data import SPONSOR_YEARS
 from campaign.models import Page
+from campaign.privacy import SIGNATURE_DAYS as DAYS
+from sponsorships.privacy import SPONSOR_YEARS
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 # style-src 'self' blocks <style> elements and style="" attributes as well.

@@ -62,22 +62,6 @@ def test_a_hidden_profile_cannot_receive_a_report(client, db):
     assert client.post(url, {"what_is_wrong": "x"}).status_code == 404
 
 
-def test_a_hidden_record_is_absent_from_lists_search_exports_and_counts(client, db):
-    make_detainee(visibility=Visibility.HIDDEN)
-    pages = [
-        reverse("prisoners:list"),
-        reverse("prisoners:list") + "?q=Karapetyan",
-        reverse("prisoners:export_csv"),
-        reverse("prisoners:export_json"),
-    ]
-    for url in pages:
-        body = client.get(url).content.decode()
-        assert "Ani Karapetyan" not in body and "A. K." not in body
-        assert "ani-karapetyan" not in body
-    home = client.get(reverse("campaign:home")).content.decode()
-    assert '<p class="figure-number">0</p>' in home
-
-
 def test_a_limited_record_is_left_out_of_the_exports(client, db):
     make_detainee(slug="record-17", visibility=Visibility.LIMITED)
     for name in ["export_csv", "export_json"]:

@@ -36,6 +36,15 @@ MAX_PAGES = 400
 SKIPPED = ("/static/", "/admin/", "/accounts/", "/media/")
 
 
+@pytest.fixture
+def media(settings, tmp_path, db):
+    # As prisoners/tests/conftest.py's: public media in a folder of their own, beside the
+    # private files, as in production.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture(autouse=True)
 def english_afterwards():
     # A request to /hy/ leaves Armenian active in the thread, which would change what

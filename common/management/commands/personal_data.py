@@ -1,9 +1,12 @@
-"""Right of access and erasure: `personal_data export EMAIL` or `personal_data erase EMAIL`."""
+"""Right of access and erasure: `personal_data export EMAIL` or `personal_data erase EMAIL`.
+
+Each app registers what it holds in its AppConfig.ready (see common.jobs).
+"""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from campaign import privacy
+from common import jobs
 from common.privacy import to_json
 
 
@@ -22,11 +25,11 @@ class Command(BaseCommand):
 
     def handle(self, action, email, yes=False, **options):
         if action == "export":
-            self.stdout.write(to_json(privacy.export_all(email)))
+            self.stdout.write(to_json(jobs.export_all(email)))
             return
         if not yes and input(f"Erase every record of {email}? Type 'yes': ") != "yes":
             self.stdout.write("Nothing erased.")
             return
         with transaction.atomic():
-            counts = privacy.erase_all(email)
+            counts = jobs.erase_all(email)
         self.stdout.write(to_json(counts))

@@ -166,3 +166,20 @@ def test_the_sitemap_date_does_not_move_when_a_private_field_changes(client, db,
 def test_a_hidden_record_is_never_in_the_sitemap(client, db):
     make_detainee(slug="p-2", visibility=Visibility.HIDDEN)
     assert "p-2" not in client.get("/sitemap.xml").content.decode()
+
+
+# Whole-site: the home page's figures belong to campaign.
+def test_a_hidden_record_is_absent_from_lists_search_exports_and_counts(client, db):
+    make_detainee(visibility=Visibility.HIDDEN)
+    pages = [
+        reverse("prisoners:list"),
+        reverse("prisoners:list") + "?q=Karapetyan",
+        reverse("prisoners:export_csv"),
+        reverse("prisoners:export_json"),
+    ]
+    for url in pages:
+        body = client.get(url).content.decode()
+        assert "Ani Karapetyan" not in body and "A. K." not in body
+        assert "ani-karapetyan" not in body
+    home = client.get(reverse("campaign:home")).content.decode()
+    assert '<p class="figure-number">0</p>' in home

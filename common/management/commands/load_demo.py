@@ -1,4 +1,8 @@
-"""Load the demo data: idempotent, so `make run` may call it every time."""
+"""Load the demo data: idempotent, so `make run` may call it every time.
+
+Each app keeps its own demo records (its demo.py) and registers their loader in its
+AppConfig.ready (see common.jobs).
+"""
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -6,19 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from campaign import demo as campaign_demo
-from donations import demo as donations_demo
-from prisoners import demo as prisoners_demo
-from sponsorships import demo as sponsorships_demo
-
-# Each app keeps its own demo records; campaign, which may read every app, runs them.
-LOADERS = [
-    campaign_demo.load,
-    prisoners_demo.load,
-    sponsorships_demo.load,
-    campaign_demo.load_actions,
-    donations_demo.load,
-]
+from common import jobs
 
 
 class Command(BaseCommand):
@@ -26,8 +18,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        for load in LOADERS:
-            load()
+        jobs.load_demo()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if settings.DEBUG:
             self.create_demo_staff()

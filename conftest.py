@@ -11,6 +11,7 @@ import datetime
 import functools
 import hashlib
 import hmac
+import io
 import itertools
 import json
 import time
@@ -36,6 +37,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from donations import services
 from donations.models import Currency, Donation, Frequency
@@ -158,6 +160,35 @@ def staff_client(client, alice):
 
 
 # Records --------------------------------------------------------------------------------------
+
+
+# Media: a public folder per test, beside the private one, and real images.
+
+
+@pytest.fixture
+def media(settings, tmp_path, db):
+    # A folder of its own: the private files sit beside it, as in production.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    return settings.MEDIA_ROOT
+
+
+def put_photo(media_root, name="detainees/portrait.jpg"):
+    """A real JPEG among the private uploads, for a record to point at.
+
+    Uploads are private (only their renditions are published), so `media_root`, the test's
+    public folder, only says that the test has set its folders up.
+    """
+    path = settings.PRIVATE_MEDIA_ROOT / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(image_bytes())
+    return name
+
+
+def image_bytes(fmt="JPEG", size=(600, 800), **save_options):
+    out = io.BytesIO()
+    Image.new("RGB", size, (120, 30, 30)).save(out, format=fmt, **save_options)
+    return out.getvalue()
 
 
 def make_detainee(slug="ani-karapetyan", name=None, **fields):

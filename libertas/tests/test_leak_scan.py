@@ -24,25 +24,15 @@ from PIL import ImageDraw
 from pypdf import PdfReader
 
 from campaign.models import Event, Follower, NewsItem
-from conftest import make_detainee
+from conftest import make_detainee, put_photo
 from prisoners import photos
 from prisoners.models import Category, Source, Status, TimelineEvent, Visibility
-from prisoners.tests.conftest import put_photo
 from sponsorships import pdf
 from sponsorships.models import Sponsor, Sponsorship
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 MAX_PAGES = 400
 SKIPPED = ("/static/", "/admin/", "/accounts/", "/media/")
-
-
-@pytest.fixture
-def media(settings, tmp_path, db):
-    # As prisoners/tests/conftest.py's: public media in a folder of their own, beside the
-    # private files, as in production.
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.MEDIA_ROOT.mkdir()
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(autouse=True)

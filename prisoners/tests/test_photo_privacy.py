@@ -15,9 +15,8 @@ from django.http import Http404
 from django.test import RequestFactory
 from django.views.static import serve
 
-from conftest import make_detainee, make_user, signed_in
+from conftest import image_bytes, make_detainee, make_user, signed_in
 from prisoners.models import Detainee, Visibility
-from prisoners.tests.conftest import image_bytes
 from prisoners.tests.test_photos import admin_form_data
 
 CHANGELIST = "/en/admin/prisoners/detainee/"

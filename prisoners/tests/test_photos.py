@@ -9,10 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
-from conftest import make_detainee
+from conftest import image_bytes, make_detainee
 from prisoners.models import Detainee
 from prisoners.photos import MAX_BYTES
-from prisoners.tests.conftest import image_bytes
 
 ADD_URL = "/en/admin/prisoners/detainee/add/"
 

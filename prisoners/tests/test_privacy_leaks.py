@@ -6,9 +6,8 @@ import pytest
 from django.urls import reverse
 from PIL import Image
 
-from conftest import make_detainee
+from conftest import make_detainee, put_photo
 from prisoners.models import Visibility
-from prisoners.tests.conftest import put_photo
 
 MARKERS = {
     "consent_given_by": "MARKER-CONSENT-BY-7f3a",

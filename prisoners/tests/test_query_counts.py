@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from conftest import put_photo
 from prisoners.models import Category, Detainee, Source, Status, TimelineEvent, Visibility
-from prisoners.tests.conftest import put_photo
 
 LANGUAGES = ["en", "hy"]
 

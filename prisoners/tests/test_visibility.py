@@ -5,10 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from conftest import make_detainee
+from conftest import make_detainee, put_photo
 from prisoners.forms import DetaineeAdminForm
 from prisoners.models import Visibility
-from prisoners.tests.conftest import put_photo
 
 PROFILE_EXTRAS = {
     "birth_date": datetime.date(1990, 3, 14),

@@ -8,7 +8,6 @@ import io
 
 import segno
 from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from reportlab.lib.colors import HexColor, white
@@ -19,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from common.urls import absolute_url
 from prisoners.models import Detainee
 from sponsorships.models import profile_url
 
@@ -129,10 +129,6 @@ class Sheet:
         return self.buffer.getvalue()
 
 
-def site_url(path):
-    return settings.SITE_URL + path
-
-
 def detainee_banner(detainee: Detainee, size):
     """The banner of one detainee, in the active language (photo only for PUBLIC records)."""
     detainee = detainee.public_view()
@@ -155,7 +151,7 @@ def detainee_banner(detainee: Detainee, size):
         sheet.centred(text, FONT_BOLD, sheet.width * 0.065, DARK)
     sheet.space(0.02)
     sheet.centred(_("We demand their immediate release."), FONT, sheet.width * 0.045, DARK)
-    sheet.footer(site_url(profile_url(detainee) or "/"))
+    sheet.footer(absolute_url(profile_url(detainee) or "/"))
     return sheet.finish(name)
 
 
@@ -181,5 +177,5 @@ def group_banner(size):
         sheet.width * 0.04,
         DARK,
     )
-    sheet.footer(site_url(reverse("campaign:home")))
+    sheet.footer(absolute_url("campaign:home"))
     return sheet.finish(title)

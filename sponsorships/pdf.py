@@ -142,13 +142,9 @@ def detainee_banner(detainee: Detainee, size):
     sheet.centred(name, FONT_BOLD, sheet.width * 0.1, DARK, max_lines=2)
     sheet.space(0.01)
     sheet.centred(detainee.get_category_display(), FONT, sheet.width * 0.045, RED)
-    days = detainee.days_held
-    if days is not None:
+    if detainee.days_held_label:
         sheet.space(0.02)
-        text = ngettext("%(days)s day in captivity", "%(days)s days in captivity", days) % {
-            "days": days
-        }
-        sheet.centred(text, FONT_BOLD, sheet.width * 0.065, DARK)
+        sheet.centred(detainee.days_held_label, FONT_BOLD, sheet.width * 0.065, DARK)
     sheet.space(0.02)
     sheet.centred(_("We demand their immediate release."), FONT, sheet.width * 0.045, DARK)
     sheet.footer(absolute_url(profile_url(detainee) or "/"))

@@ -14,7 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.exceptions import TemplateDoesNotExist
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 
 CONFIRMATION_MAIL_PERIOD = timedelta(hours=24)
@@ -47,9 +47,11 @@ def render(template_prefix, context, language=None):
         subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
         body = render_to_string(f"{template_prefix}_body.txt", context)
         try:
-            html = render_to_string(f"{template_prefix}_body.html", context)
+            html_template = get_template(f"{template_prefix}_body.html")
         except TemplateDoesNotExist:
-            html = None
+            html = None  # a text-only e-mail (an error inside the template still shows)
+        else:
+            html = html_template.render(context)
     return subject, body, html
 
 

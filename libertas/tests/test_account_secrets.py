@@ -64,7 +64,7 @@ def test_sign_up_answers_a_taken_address_like_a_new_one(client, bob):
 def test_secrets_stored_in_clear_before_the_key_are_encrypted_by_the_migration(alice):
     from django.apps import apps
 
-    encrypt_stored = import_module("libertas.migrations.0001_encrypt_mfa_secrets")
+    encrypt_stored = import_module("common.migrations.0001_encrypt_mfa_secrets")
     secret = generate_totp_secret()
     Authenticator.objects.create(user=alice, type=Authenticator.Type.TOTP, data={"secret": secret})
     encrypt_stored.encrypt_stored_secrets(apps, None)

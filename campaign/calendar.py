@@ -3,9 +3,10 @@
 from urllib.parse import urlsplit
 
 import icalendar
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from common.urls import absolute_url
 
 
 def build(events):
@@ -14,7 +15,7 @@ def build(events):
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", _("Libertas events"))
-    host = urlsplit(settings.SITE_URL).netloc
+    host = urlsplit(absolute_url("/")).netloc
     for event in events:
         entry = icalendar.Event()
         entry.add("uid", f"event-{event.pk}@{host}")
@@ -26,7 +27,7 @@ def build(events):
         entry.add("summary", event.title)
         entry.add("description", event.description)
         entry.add("location", f"{event.place}, {event.city}, {event.get_country_display()}")
-        entry.add("url", f"{settings.SITE_URL}{event.get_absolute_url()}")
+        entry.add("url", absolute_url(event.get_absolute_url()))
         cal.add_component(entry)
     cal.add_missing_timezones()
     return cal.to_ical()

@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from campaign.models import NewsItem
+from common.urls import absolute_url
 
 
 class NewsFeed(Feed):
@@ -14,7 +13,7 @@ class NewsFeed(Feed):
         return _("Libertas: news and press releases")
 
     def link(self):
-        return f"{settings.SITE_URL}{reverse('campaign:news')}"
+        return absolute_url("campaign:news")
 
     def description(self):
         return _("News from the campaign for the release of Armenians held in Azerbaijan.")
@@ -29,7 +28,7 @@ class NewsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return f"{settings.SITE_URL}{item.get_absolute_url()}"
+        return absolute_url(item.get_absolute_url())
 
     def item_pubdate(self, item):
         return item.published_at

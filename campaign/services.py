@@ -1,20 +1,17 @@
 """E-mail flows: confirming signatures and follows, telling followers what changed.
 
-Links are signed with Django's `signing`, so nothing secret is stored: a link is valid
-because we made it, and a forged one fails the signature check.
+Links are signed (common.links), so nothing secret is stored: a link is valid because we
+made it, and a forged one fails the signature check.
 """
 
-from django.conf import settings
-from django.core import signing
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
 from campaign.models import Follower, Signature
+from common import links, mail
 from common.forms import mail_name
 from common.mail import claim_confirmation_mail
+from common.urls import absolute_url
 
 SIGNATURE_SALT = "campaign.signature.confirm"
 FOLLOW_SALT = "campaign.follow.confirm"
@@ -25,30 +22,20 @@ CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
 
 def make_token(salt, pk, email):
     # The address is part of the token so a link cannot be replayed onto a reused id.
-    return signing.dumps([pk, email], salt=salt)
+    return links.make_token(salt, [pk, email])
 
 
 def read_token(salt, token, max_age=None):
-    """(pk, email) from a token; raises signing.BadSignature (or SignatureExpired)."""
-    pk, email = signing.loads(token, salt=salt, max_age=max_age)
+    """(pk, email) from a token; raises links.InvalidLink."""
+    try:
+        pk, email = links.read_token(salt, token, max_age=max_age)
+    except (ValueError, TypeError):
+        raise links.InvalidLink("invalid") from None
     return pk, email
 
 
-def absolute(path):
-    return f"{settings.SITE_URL}{path}"
-
-
 def profile_url(detainee):
-    return absolute(detainee.get_absolute_url())
-
-
-def send(to, subject_template, body_template, context, headers=None, connection=None):
-    subject = " ".join(render_to_string(subject_template, context).split())
-    body = render_to_string(body_template, context)
-    message = EmailMessage(
-        subject, body, settings.DEFAULT_FROM_EMAIL, [to], headers=headers, connection=connection
-    )
-    message.send()
+    return absolute_url(detainee.get_absolute_url())
 
 
 def send_signature_confirmation(signature):
@@ -61,14 +48,9 @@ def send_signature_confirmation(signature):
         context = {
             "name": mail_name(signature.name),
             "petition": signature.petition,
-            "confirm_url": absolute(reverse("campaign:petition_confirm", args=[token])),
+            "confirm_url": absolute_url("campaign:petition_confirm", token),
         }
-        send(
-            signature.email,
-            "campaign/email/signature_confirm_subject.txt",
-            "campaign/email/signature_confirm.txt",
-            context,
-        )
+        mail.send(signature.email, "campaign/email/signature_confirm", context)
 
 
 def send_follow_confirmation(follower):
@@ -80,19 +62,14 @@ def send_follow_confirmation(follower):
         context = {
             "follower": follower,
             "name": follower.detainee.public_name,
-            "confirm_url": absolute(reverse("campaign:follow_confirm", args=[token])),
+            "confirm_url": absolute_url("campaign:follow_confirm", token),
         }
-        send(
-            follower.email,
-            "campaign/email/follow_confirm_subject.txt",
-            "campaign/email/follow_confirm.txt",
-            context,
-        )
+        mail.send(follower.email, "campaign/email/follow_confirm", context)
 
 
 def unsubscribe_url(follower):
     token = make_token(UNSUBSCRIBE_SALT, follower.pk, follower.email)
-    return absolute(reverse("campaign:unsubscribe", args=[token]))
+    return absolute_url("campaign:unsubscribe", token)
 
 
 def notify_followers(detainee, change):
@@ -113,7 +90,6 @@ def _send_notifications(detainee_pk, change):
         return
     if not followers[0].detainee.is_listed:
         return  # hidden between the change and the commit
-    connection = get_connection()
     messages = []
     for follower in followers:
         # What the profile shows, no more: a LIMITED record's e-mail has no event text.
@@ -134,21 +110,13 @@ def _send_notifications(detainee_pk, change):
                 context["event_label"] = event.kind_label
                 context["event_text"] = event.text
                 context["event_date"] = event.date
-            subject = " ".join(
-                render_to_string("campaign/email/follow_update_subject.txt", context).split()
+            headers = {
+                "List-Unsubscribe": f"<{url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            }
+            messages.append(
+                mail.message(
+                    follower.email, "campaign/email/follow_update", context, headers=headers
+                )
             )
-            body = render_to_string("campaign/email/follow_update.txt", context)
-        messages.append(
-            EmailMessage(
-                subject,
-                body,
-                settings.DEFAULT_FROM_EMAIL,
-                [follower.email],
-                headers={
-                    "List-Unsubscribe": f"<{url}>",
-                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                },
-                connection=connection,
-            )
-        )
-    connection.send_messages(messages)
+    mail.send_many(messages)

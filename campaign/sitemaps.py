@@ -2,11 +2,11 @@
 
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from campaign.models import Event, NewsItem, Page
+from common.urls import absolute_url
 from prisoners.models import Detainee
 
 LIST_PAGES = [
@@ -27,12 +27,12 @@ class LocalisedSitemap(Sitemap):
     alternates = True
     x_default = True
 
-    # Addresses come from SITE_URL, like the hreflang links of every page.
+    # Addresses start where absolute_url starts them, like the hreflang links of every page.
     def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc
+        return urlsplit(absolute_url("/")).netloc
 
     def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme
+        return urlsplit(absolute_url("/")).scheme
 
 
 class ListPagesSitemap(LocalisedSitemap):

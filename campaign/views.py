@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core import signing
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
@@ -24,6 +23,8 @@ from campaign.models import (
     Petition,
     Signature,
 )
+from common.links import InvalidLink, invalid_link
+from common.urls import absolute_url
 from prisoners.models import CampaignFigure, Category, Detainee
 
 # Public forms: enough for a family signing from one home connection, not for a script.
@@ -58,10 +59,6 @@ def page(request, slug):
     if slug == Page.Slug.ABOUT or slug == Page.Slug.CONTACT:
         context["organisations"] = Organisation.objects.all()
     return render(request, "campaign/page.html", context)
-
-
-def rate_limited(request):
-    return render(request, "429.html", status=429)
 
 
 def public_detainees():
@@ -137,28 +134,25 @@ def events_calendar(request):
 # Petition
 
 
-@ratelimit(key="ip", rate=FORM_RATE, method="POST", block=False)
+@ratelimit(key="ip", rate=FORM_RATE, method="POST", block=True)
 def petition(request):
     confirmed = Count("signatures", filter=Q(signatures__confirmed_at__isnull=False))
     current = Petition.objects.active().annotate(confirmed_count=confirmed).first()
     form = SignatureForm(request.POST or None)
-    if current and request.method == "POST":
-        if request.limited:
-            return rate_limited(request)
-        if form.is_valid():
-            if not form.is_bot:
-                data = form.cleaned_data
-                signature = Signature.objects.sign(
-                    current,
-                    data["email"],
-                    name=data["name"],
-                    country=data["country"],
-                    comment=data["comment"],
-                    language=get_language(),
-                )
-                if not signature.is_confirmed:
-                    services.send_signature_confirmation(signature)
-            return redirect("campaign:petition_sent")
+    if current and request.method == "POST" and form.is_valid():
+        if not form.is_bot:
+            data = form.cleaned_data
+            signature = Signature.objects.sign(
+                current,
+                data["email"],
+                name=data["name"],
+                country=data["country"],
+                comment=data["comment"],
+                language=get_language(),
+            )
+            if not signature.is_confirmed:
+                services.send_signature_confirmation(signature)
+        return redirect("campaign:petition_sent")
     context = {"petition": current, "form": form}
     if current:
         context["progress"] = min(100, round(100 * current.confirmed_count / max(current.goal, 1)))
@@ -179,13 +173,11 @@ def petition_confirm(request, token):
         pk, email = services.read_token(
             services.SIGNATURE_SALT, token, max_age=services.CONFIRMATION_MAX_AGE
         )
-    except signing.SignatureExpired:
-        return render(request, "campaign/link_invalid.html", {"expired": True}, status=400)
-    except (signing.BadSignature, ValueError, TypeError):
-        return render(request, "campaign/link_invalid.html", status=400)
+    except InvalidLink as error:
+        return invalid_link(request, error.reason)
     signature = Signature.objects.filter(pk=pk, email=email).select_related("petition").first()
     if signature is None:
-        return render(request, "campaign/link_invalid.html", {"expired": True}, status=400)
+        return invalid_link(request, "expired")
     already = signature.is_confirmed
     if request.method != "POST" and not already:
         return render(request, "campaign/petition_confirm.html", {"signature": signature})
@@ -221,22 +213,17 @@ def take_action(request):
 # Follow a detainee
 
 
-@ratelimit(key="ip", rate=FORM_RATE, method="POST", block=False)
+@ratelimit(key="ip", rate=FORM_RATE, method="POST", block=True)
 @require_http_methods(["GET", "POST"])
 def follow(request, slug):
     detainee = get_object_or_404(Detainee.objects.public(), slug=slug)
     form = FollowForm(request.POST or None)
-    if request.method == "POST":
-        if request.limited:
-            return rate_limited(request)
-        if form.is_valid():
-            if not form.is_bot:
-                follower = Follower.objects.follow(
-                    detainee, form.cleaned_data["email"], get_language()
-                )
-                if not follower.confirmed_at:
-                    services.send_follow_confirmation(follower)
-            return redirect("campaign:follow_sent", slug=detainee.slug)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_bot:
+            follower = Follower.objects.follow(detainee, form.cleaned_data["email"], get_language())
+            if not follower.confirmed_at:
+                services.send_follow_confirmation(follower)
+        return redirect("campaign:follow_sent", slug=detainee.slug)
     return render(
         request,
         "campaign/follow.html",
@@ -261,10 +248,8 @@ def follow_confirm(request, token):
         pk, email = services.read_token(
             services.FOLLOW_SALT, token, max_age=services.CONFIRMATION_MAX_AGE
         )
-    except signing.SignatureExpired:
-        return render(request, "campaign/link_invalid.html", {"expired": True}, status=400)
-    except (signing.BadSignature, ValueError, TypeError):
-        return render(request, "campaign/link_invalid.html", status=400)
+    except InvalidLink as error:
+        return invalid_link(request, error.reason)
     follower = (
         Follower.objects.filter(pk=pk, email=email)
         .filter(detainee__in=Detainee.objects.public())
@@ -272,7 +257,7 @@ def follow_confirm(request, token):
         .first()
     )
     if follower is None:
-        return render(request, "campaign/link_invalid.html", {"expired": True}, status=400)
+        return invalid_link(request, "expired")
     already = follower.confirmed_at is not None
     if request.method != "POST" and not already:
         return render(
@@ -303,8 +288,8 @@ def follow_confirm(request, token):
 def unsubscribe(request, token):
     try:
         pk, email = services.read_token(services.UNSUBSCRIBE_SALT, token)
-    except (signing.BadSignature, ValueError, TypeError):
-        return render(request, "campaign/link_invalid.html", status=400)
+    except InvalidLink:
+        return invalid_link(request)
     if request.method == "POST":
         Follower.objects.filter(pk=pk, email=email).delete()
         return render(request, "campaign/unsubscribed.html")
@@ -316,5 +301,5 @@ def robots_txt(request):
     lines = ["User-agent: *"]
     for prefix in ["", *(f"/{code}" for code in languages)]:
         lines += [f"Disallow: {prefix}/admin/", f"Disallow: {prefix}/accounts/"]
-    lines.append(f"Sitemap: {settings.SITE_URL}/sitemap.xml")
+    lines.append(f"Sitemap: {absolute_url('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -16,11 +16,12 @@ from cryptography.fernet import Fernet
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from common import mail
+from common.urls import absolute_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -86,10 +87,9 @@ def invite_staff(email, groups=(), language=None):
     language = language or settings.LANGUAGE_CODE
     with translation.override(language):
         context = {
-            "url": settings.SITE_URL + invitation_path(user),
+            "url": absolute_url(invitation_path(user)),
             "days": settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60),
         }
-        subject = render_to_string("common/email/staff_invitation_subject.txt", context)
-        body = render_to_string("common/email/staff_invitation_body.txt", context)
-    transaction.on_commit(lambda: send_mail(" ".join(subject.split()), body, None, [email]))
+    message = mail.message(email, "common/email/staff_invitation", context, language=language)
+    transaction.on_commit(message.send)
     return user

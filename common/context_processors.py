@@ -1,10 +1,4 @@
-from django.conf import settings
-
 from common.layout import context as layout_context
-
-
-def site(request):
-    return {"SITE_URL": settings.SITE_URL}
 
 
 def layout(request):

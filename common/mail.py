@@ -1,4 +1,8 @@
-"""Confirmation e-mails: at most one per address and purpose in a period.
+"""E-mail: the one way the site sends a message, and the limit on confirmation e-mails.
+
+Every e-mail goes through `send`: subject, text and (when the template exists) HTML rendered
+in the recipient's language, then handed to EMAIL_BACKEND, which is django-mailer's queue in
+production, so a failing mail server loses nothing.
 
 Anyone can type someone else's address into a public form, as often as they like. The
 row waiting for confirmation keeps when its e-mail was sent (`confirmation_sent_at`), so a
@@ -7,7 +11,11 @@ re-sent form sends nothing new until the period is over, in every process at onc
 
 from datetime import timedelta
 
-from django.utils import timezone
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.template.exceptions import TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
+from django.utils import timezone, translation
 
 CONFIRMATION_MAIL_PERIOD = timedelta(hours=24)
 
@@ -30,3 +38,46 @@ def claim_confirmation_mail(row, same_address):
         .update(confirmation_sent_at=now)
     )
     return claimed == 1
+
+
+def render(template_prefix, context, language=None):
+    """(subject, text, html or None) from <prefix>_subject.txt, _body.txt and _body.html."""
+    with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
+        # A subject is one line, whatever the template's line breaks.
+        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+        body = render_to_string(f"{template_prefix}_body.txt", context)
+        try:
+            html_template = get_template(f"{template_prefix}_body.html")
+        except TemplateDoesNotExist:
+            html = None  # a text-only e-mail (an error inside the template still shows)
+        else:
+            html = html_template.render(context)
+    return subject, body, html
+
+
+def message(to, template_prefix, context, language=None, reply_to=None, headers=None):
+    """The e-mail `send` would send, unsent: for sending many over one connection."""
+    subject, body, html = render(template_prefix, context, language)
+    if isinstance(to, str):
+        to = [to]
+    email = EmailMultiAlternatives(
+        subject, body, settings.DEFAULT_FROM_EMAIL, list(to), reply_to=reply_to, headers=headers
+    )
+    if html is not None:
+        email.attach_alternative(html, "text/html")
+    return email
+
+
+def send(to, template_prefix, context, language=None, reply_to=None, headers=None):
+    """Render and send one e-mail to `to` (an address or a list) in `language`.
+
+    `language` is the recipient's (the one they used on the site); without it, the active one.
+    """
+    message(to, template_prefix, context, language, reply_to, headers).send()
+
+
+def send_many(messages):
+    """Send prepared messages over one connection (a list of `message(...)`)."""
+    if not messages:
+        return
+    get_connection().send_messages(messages)

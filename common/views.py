@@ -14,6 +14,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from common.accounts import invitation_token_generator
 from common.forms import StaffInvitationForm
+from common.links import invalid_link
 
 
 @never_cache
@@ -34,9 +35,13 @@ def readyz(request):
     return JsonResponse({"database": "ok"})
 
 
-def ratelimited(request, exception):
-    """django-ratelimit's answer when a visitor sends too much: 429, in their language."""
-    return render(request, "429.html", status=429)
+def ratelimited(request, exception=None, template="429.html", context=None):
+    """The one answer to a visitor who sends too much: 429, in their language.
+
+    django-ratelimit calls it (RATELIMIT_VIEW) for every view limited with block=True. A view
+    that must keep what the visitor typed passes its own template and context instead.
+    """
+    return render(request, template, context, status=429)
 
 
 def client_ip(request):
@@ -74,7 +79,11 @@ def staff_invitation(request, uidb36, token):
     except ValueError:
         user = None
     if user is None or not invitation_token_generator.check_token(user, token):
-        return render(request, "common/staff_invitation_refused.html", status=404)
+        message = _(
+            "This invitation has expired, has already been used, or was not copied completely. "
+            "Ask an administrator for a new invitation."
+        )
+        return invalid_link(request, message=message, status=404)
     form = StaffInvitationForm(user, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.save()

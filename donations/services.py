@@ -9,14 +9,12 @@ import uuid
 
 import stripe
 from django.conf import settings
-from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
+from common import links, mail
+from common.urls import absolute_url
 from donations.models import Donation, DonationStatus, Frequency, StripeEvent
 
 logger = logging.getLogger(__name__)
@@ -49,11 +47,6 @@ def stripe_locale(language):
     return STRIPE_LOCALES.get(language, "auto")
 
 
-def absolute_url(name, language, **kwargs):
-    with translation.override(language):
-        return settings.SITE_URL.rstrip("/") + reverse(name, **kwargs)
-
-
 # Checkout ------------------------------------------------------------------------------------
 
 
@@ -79,8 +72,8 @@ def create_checkout_session(donation):
             "metadata": {"donation_id": reference},
             "customer_email": donation.donor_email,
             "locale": stripe_locale(donation.language),
-            "success_url": absolute_url("donations:thanks", donation.language),
-            "cancel_url": absolute_url("donations:canceled", donation.language),
+            "success_url": absolute_url("donations:thanks"),
+            "cancel_url": absolute_url("donations:canceled"),
         }
         if donation.frequency == Frequency.MONTHLY:
             price_data["recurring"] = {"interval": "month"}
@@ -102,14 +95,14 @@ def create_checkout_session(donation):
 
 
 def manage_token(donation):
-    return signing.dumps(str(donation.uuid), salt=MANAGE_SALT)
+    return links.make_token(MANAGE_SALT, str(donation.uuid))
 
 
 def donation_from_manage_token(token):
     """The monthly donation a token names, or None when it is forged, expired or unknown."""
     try:
-        reference = signing.loads(token, salt=MANAGE_SALT, max_age=MANAGE_MAX_AGE)
-    except signing.BadSignature:  # SignatureExpired is a subclass
+        reference = links.read_token(MANAGE_SALT, token, max_age=MANAGE_MAX_AGE)
+    except links.InvalidLink:
         return None
     return (
         Donation.objects.filter(uuid=reference, frequency=Frequency.MONTHLY)
@@ -119,11 +112,13 @@ def donation_from_manage_token(token):
 
 
 def create_portal_session(donation, language):
+    with translation.override(language):
+        return_url = absolute_url("donations:donate")
     session = client().v1.billing_portal.sessions.create(
         params={
             "customer": donation.stripe_customer_id,
             "locale": stripe_locale(language),
-            "return_url": absolute_url("donations:donate", language),
+            "return_url": return_url,
         }
     )
     return session.url
@@ -137,13 +132,9 @@ def send_receipt(donation_pk):
     with translation.override(donation.language):
         context = {"donation": donation, "beneficiary": str(BENEFICIARY)}
         if donation.is_monthly and donation.stripe_customer_id:
-            context["manage_url"] = absolute_url(
-                "donations:manage", donation.language, args=[manage_token(donation)]
-            )
+            context["manage_url"] = absolute_url("donations:manage", manage_token(donation))
             context["manage_days"] = MANAGE_MAX_AGE // (60 * 60 * 24)
-        subject = gettext("Your donation receipt: thank you")
-        body = render_to_string("donations/email/receipt.txt", context)
-    send_mail(subject, body, None, [donation.donor_email])
+    mail.send(donation.donor_email, "donations/email/receipt", context, language=donation.language)
 
 
 def mark_paid(donation, paid_at=None):

@@ -6,10 +6,12 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
+from common.links import invalid_link
 from donations import services
 from donations.forms import PRESET_AMOUNTS, DonationForm
 from donations.models import Donation
@@ -21,15 +23,13 @@ logger = logging.getLogger(__name__)
 DONATE_RATE = "10/h"
 
 
-@ratelimit(key="ip", rate=DONATE_RATE, method="POST", block=False)
+@ratelimit(key="ip", rate=DONATE_RATE, method="POST", block=True)
 def donate(request):
     configured = services.is_configured()
     form = DonationForm(
         request.POST or None, initial={"dedicated_to": request.GET.get("dedicated_to", "")}
     )
     if request.method == "POST" and configured:
-        if getattr(request, "limited", False):
-            return render(request, "429.html", status=429)
         if form.is_bot:
             # Say nothing a bot could learn from; create nothing.
             return redirect("donations:thanks")
@@ -80,12 +80,17 @@ def donors(request):
 def manage(request, token):
     donation = services.donation_from_manage_token(token)
     if donation is None or not services.is_configured():
-        return render(request, "donations/manage_invalid.html", status=400)
+        message = _(
+            "This link to manage a monthly gift is not valid or has expired. For your safety, "
+            "such links work for 30 days only. Each new receipt brings a fresh link; you may "
+            "also write to us and we will help you."
+        )
+        return invalid_link(request, message=message)
     try:
         url = services.create_portal_session(donation, get_language())
     except stripe.StripeError:
         logger.exception("Stripe portal session for donation %s failed", donation.pk)
-        return render(request, "donations/manage_invalid.html", {"stripe_failed": True}, status=502)
+        return render(request, "donations/manage_unavailable.html", status=502)
     return redirect(url)
 
 

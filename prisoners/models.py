@@ -1,14 +1,17 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from common.storage import PrivateImageField
 from prisoners import photos
@@ -80,6 +83,15 @@ class DetaineeQuerySet(models.QuerySet):
         HIDDEN records are left out. What each record shows is Detainee.public_view().
         """
         return self.exclude(visibility=Visibility.HIDDEN)
+
+    @staticmethod
+    def public_through(relation):
+        """The rule of public() as a Q on another model's relation to Detainee.
+
+        Said positively (PUBLIC or LIMITED): a negated condition on a nullable join becomes a
+        NOT IN subquery that PostgreSQL plans badly on a large registry.
+        """
+        return Q(**{f"{relation}__visibility__in": [Visibility.PUBLIC, Visibility.LIMITED]})
 
     def in_full(self):
         """Records shown in full (exports, letters, dedications): PUBLIC ones only."""
@@ -340,6 +352,7 @@ class Detainee(models.Model):
         data = {"photo": str(view.photo or "")}
         # Values derived from today's date or from other fields would move it every day.
         derived = {"pk", "public_photo", "public_updated_at", "held_since", "days_held"}
+        derived.add("days_held_label")
         derived.add("is_disappeared")
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
@@ -384,6 +397,27 @@ class Detainee(models.Model):
             return None
         end = self.released_on or self.died_on or timezone.localdate()
         return (end - start).days
+
+    @property
+    def days_held_label(self):
+        """The days held as every output says them (profile, card, share image, banner).
+
+        "N days since last seen" for the disappeared with no known capture, "N days in
+        captivity" while held, "Held for N days" once it ended; empty with no start date.
+        """
+        days = self.days_held
+        if days is None:
+            return ""
+        number = intcomma(days)  # grouped as the active language groups thousands
+        if self.is_disappeared and not self.captured_on:
+            text = ngettext(
+                "%(number)s day since last seen", "%(number)s days since last seen", days
+            )
+        elif self.status == Status.HELD:
+            text = ngettext("%(number)s day in captivity", "%(number)s days in captivity", days)
+        else:
+            text = ngettext("Held for %(number)s day", "Held for %(number)s days", days)
+        return text % {"number": number}
 
 
 def initials(name):
@@ -437,6 +471,7 @@ class PublicDetainee:
             "public_updated_at",
             "held_since",
             "days_held",
+            "days_held_label",
             "is_disappeared",
         }
     )

@@ -9,7 +9,6 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
@@ -36,19 +35,6 @@ def _fit(draw, text, size, bold, max_width):
     return _font(size, bold)
 
 
-def days_line(detainee):
-    days = detainee.days_held
-    if days is None:
-        return ""
-    if detainee.is_disappeared and not detainee.captured_on:
-        return ngettext("%(days)s day since last seen", "%(days)s days since last seen", days) % {
-            "days": f"{days:,}".replace(",", "\u202f")
-        }
-    return ngettext("%(days)s day in captivity", "%(days)s days in captivity", days) % {
-        "days": f"{days:,}".replace(",", "\u202f")
-    }
-
-
 def render_share_image(detainee):
     image = Image.new("RGB", (WIDTH, HEIGHT), DARK)
     draw = ImageDraw.Draw(image)
@@ -59,7 +45,7 @@ def render_share_image(detainee):
     draw.text((margin, 120), str(detainee.get_category_display()), font=_font(36), fill=PALE)
     name = detainee.public_name
     draw.text((margin, 210), name, font=_fit(draw, name, 96, True, WIDTH - 2 * margin), fill=WHITE)
-    line = days_line(detainee)
+    line = detainee.days_held_label
     if line:
         draw.text(
             (margin, 380), line, font=_fit(draw, line, 64, True, WIDTH - 2 * margin), fill=WHITE

@@ -1,20 +1,20 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
+from common import mail
 from common.exports import SafeWriter
+from common.urls import absolute_url
+from common.views import ratelimited
 from prisoners.forms import CorrectionForm
 from prisoners.models import Category, Detainee, Status
 from prisoners.share import render_share_image
@@ -83,9 +83,8 @@ def _profile_context(detainee):
         "detainee": view,
         "timeline": view.timeline,
         "sources": view.sources,
-        "share_url": share_url(detainee),
-        "share_image_url": settings.SITE_URL
-        + reverse("prisoners:share_image", args=[detainee.slug]),
+        "share_url": absolute_url(detainee.get_absolute_url()),
+        "share_image_url": absolute_url("prisoners:share_image", detainee.slug),
     }
 
 
@@ -117,7 +116,7 @@ def report_correction(request, slug):
             _("You have sent several reports in a short time. Please try again in an hour."),
         )
         context = {"detainee": detainee.public_view(), "form": form}
-        return render(request, "prisoners/report.html", context, status=429)
+        return ratelimited(request, template="prisoners/report.html", context=context)
     if not form.is_valid():
         context = {"detainee": detainee.public_view(), "form": form}
         return render(request, "prisoners/report.html", context, status=400)
@@ -135,13 +134,9 @@ def report_correction(request, slug):
 
 
 def notify_staff(correction):
-    admin_url = settings.SITE_URL + reverse(
-        "admin:prisoners_correctionrequest_change", args=[correction.pk]
-    )
+    admin_url = absolute_url("admin:prisoners_correctionrequest_change", correction.pk)
     context = {"correction": correction, "admin_url": admin_url}
-    subject = render_to_string("prisoners/email/correction_subject.txt", context).strip()
-    body = render_to_string("prisoners/email/correction_body.txt", context)
-    send_mail(subject, body, None, settings.STAFF_EMAILS)
+    mail.send(settings.STAFF_EMAILS, "prisoners/email/correction", context)
 
 
 def share_image(request, slug):
@@ -197,7 +192,7 @@ def _export_rows():
             value = getattr(detainee, field)
             row[field] = value.isoformat() if hasattr(value, "isoformat") else value
         row["days_held"] = detainee.days_held
-        row["url"] = settings.SITE_URL + detainee.get_absolute_url()
+        row["url"] = absolute_url(detainee.get_absolute_url())
         yield row
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from common.storage import PrivateFileField
-from prisoners.models import Detainee, Visibility
+from prisoners.models import Detainee
 from sponsorships.validators import validate_agreement_pdf
 
 
@@ -132,11 +132,8 @@ class SponsorshipQuerySet(models.QuerySet):
 
     def public(self):
         """What a public page may show: active, consenting, about a public record or everyone."""
-        # Said positively: a negated condition on the nullable join becomes a NOT IN
-        # subquery that PostgreSQL plans badly on a large registry.
-        shown = [Visibility.PUBLIC, Visibility.LIMITED]
         return self.active().filter(
-            Q(detainee__isnull=True) | Q(detainee__visibility__in=shown),
+            Q(detainee__isnull=True) | Detainee.objects.public_through("detainee"),
             sponsor__public_consent=True,
         )
 

@@ -19,6 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from common.layout import page_url
+from common.urls import absolute_url
 from prisoners.models import Detainee
 from sponsorships.models import profile_url
 
@@ -129,10 +130,6 @@ class Sheet:
         return self.buffer.getvalue()
 
 
-def site_url(path):
-    return settings.SITE_URL + path
-
-
 def detainee_banner(detainee: Detainee, size):
     """The banner of one detainee, in the active language (photo only for PUBLIC records)."""
     detainee = detainee.public_view()
@@ -146,16 +143,12 @@ def detainee_banner(detainee: Detainee, size):
     sheet.centred(name, FONT_BOLD, sheet.width * 0.1, DARK, max_lines=2)
     sheet.space(0.01)
     sheet.centred(detainee.get_category_display(), FONT, sheet.width * 0.045, RED)
-    days = detainee.days_held
-    if days is not None:
+    if detainee.days_held_label:
         sheet.space(0.02)
-        text = ngettext("%(days)s day in captivity", "%(days)s days in captivity", days) % {
-            "days": days
-        }
-        sheet.centred(text, FONT_BOLD, sheet.width * 0.065, DARK)
+        sheet.centred(detainee.days_held_label, FONT_BOLD, sheet.width * 0.065, DARK)
     sheet.space(0.02)
     sheet.centred(_("We demand their immediate release."), FONT, sheet.width * 0.045, DARK)
-    sheet.footer(site_url(profile_url(detainee) or "/"))
+    sheet.footer(absolute_url(profile_url(detainee) or "/"))
     return sheet.finish(name)
 
 
@@ -181,5 +174,5 @@ def group_banner(size):
         sheet.width * 0.04,
         DARK,
     )
-    sheet.footer(site_url(page_url("home")))
+    sheet.footer(absolute_url(page_url("home")))
     return sheet.finish(title)

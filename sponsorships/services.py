@@ -5,48 +5,33 @@ from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from common import mail
 from common.forms import mail_name
+from common.links import InvalidLink, make_token, read_token
 from common.mail import claim_confirmation_mail
+from common.urls import absolute_url
 from sponsorships.models import Sponsor, Sponsorship
 
 CONFIRM_SALT = "sponsorships.confirm-email"
 CONFIRM_MAX_AGE = 7 * 24 * 60 * 60
 
 
-class LinkError(Exception):
-    """A confirmation link that is forged, expired or already used."""
-
-    def __init__(self, reason):
-        super().__init__(reason)
-        self.reason = reason
-
-
-def absolute(path):
-    return settings.SITE_URL + path
-
-
 def send(template, to, language, context):
-    """Render sponsorships/email/<template>_subject.txt and _body.txt in one language."""
-    with translation.override(language):
-        subject = render_to_string(f"sponsorships/email/{template}_subject.txt", context)
-        body = render_to_string(f"sponsorships/email/{template}_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, to)
+    """E-mail sponsorships/email/<template>_subject.txt and _body.txt in one language."""
+    mail.send(to, f"sponsorships/email/{template}", context, language=language)
 
 
 def notify_sponsor(sponsorship, template, **extra):
     sponsor = sponsorship.sponsor
     context = {"sponsor": sponsor, "sponsorship": sponsorship, **extra}
     with translation.override(sponsor.language):
-        context.setdefault("portal_url", absolute(reverse("sponsorships:portal")))
+        context.setdefault("portal_url", absolute_url("sponsorships:portal"))
     send(template, [sponsor.email], sponsor.language, context)
 
 
@@ -54,7 +39,7 @@ def notify_sponsor(sponsorship, template, **extra):
 
 
 def confirmation_token(sponsor):
-    return signing.dumps({"sponsor": sponsor.pk, "email": sponsor.email}, salt=CONFIRM_SALT)
+    return make_token(CONFIRM_SALT, {"sponsor": sponsor.pk, "email": sponsor.email})
 
 
 def send_confirmation(sponsorship):
@@ -68,7 +53,7 @@ def send_confirmation(sponsorship):
     if not claim_confirmation_mail(sponsor, same_address):
         return
     with translation.override(sponsor.language):
-        url = absolute(reverse("sponsorships:confirm", args=[confirmation_token(sponsor)]))
+        url = absolute_url("sponsorships:confirm", confirmation_token(sponsor))
     send(
         "confirm",
         [sponsor.email],
@@ -78,18 +63,13 @@ def send_confirmation(sponsorship):
 
 
 def sponsor_for_token(token):
-    """The sponsor a confirmation link names, or LinkError saying why it is refused."""
-    try:
-        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
-    except signing.SignatureExpired:
-        raise LinkError("expired") from None
-    except signing.BadSignature:
-        raise LinkError("invalid") from None
+    """The sponsor a confirmation link names, or InvalidLink saying why it is refused."""
+    data = read_token(CONFIRM_SALT, token, max_age=CONFIRM_MAX_AGE)
     sponsor = Sponsor.objects.filter(pk=data.get("sponsor"), email=data.get("email")).first()
     if sponsor is None:
-        raise LinkError("invalid")
+        raise InvalidLink("invalid")
     if sponsor.email_confirmed_at is not None:
-        raise LinkError("used")
+        raise InvalidLink("used")
     return sponsor
 
 
@@ -100,7 +80,7 @@ def confirm_email(token):
     # Lock the row so two clicks at once cannot both pass.
     sponsor = Sponsor.objects.select_for_update().get(pk=sponsor.pk)
     if sponsor.email_confirmed_at is not None:
-        raise LinkError("used")
+        raise InvalidLink("used")
     sponsor.email_confirmed_at = timezone.now()
     sponsor.save(update_fields=["email_confirmed_at"])
     sponsorships = list(
@@ -108,8 +88,7 @@ def confirm_email(token):
     )
     with translation.override(settings.LANGUAGE_CODE):
         admin_urls = [
-            absolute(reverse("admin:sponsorships_sponsorship_change", args=[s.pk]))
-            for s in sponsorships
+            absolute_url("admin:sponsorships_sponsorship_change", s.pk) for s in sponsorships
         ]
     if settings.STAFF_EMAILS:
         send(
@@ -186,7 +165,7 @@ def set_password_url(user, language):
                 "key": default_token_generator.make_token(user),
             },
         )
-    return absolute(path)
+    return absolute_url(path)
 
 
 # The workflow staff drive from the admin: the steps each status may take. The admin offers
@@ -223,7 +202,7 @@ def approve(sponsorship, message=""):
     sponsorship.save(update_fields=["status", "decision_message", "updated_at"])
     password_url = set_password_url(user, sponsor.language) if created else ""
     with translation.override(sponsor.language):
-        login_url = absolute(reverse("account_login"))
+        login_url = absolute_url("account_login")
     notify_sponsor(
         sponsorship, "approved", password_url=password_url, login_url=login_url, message=message
     )

@@ -6,11 +6,14 @@ from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
+from common.links import InvalidLink, invalid_link
 from common.storage import private_file_response
 from prisoners.models import Detainee, Status, TimelineEvent
 from sponsorships import pdf, services
@@ -55,11 +58,9 @@ def signup_detainees():
     )
 
 
-@ratelimit(key="ip", rate=SIGNUP_RATE, method="POST", block=False)
+@ratelimit(key="ip", rate=SIGNUP_RATE, method="POST", block=True)
 @require_http_methods(["GET", "POST"])
 def signup(request):
-    if getattr(request, "limited", False):
-        return render(request, "429.html", status=429)
     detainees = list(signup_detainees())
     form = SignupForm(request.POST or None, request.FILES or None, detainees=detainees)
     if request.method == "POST":
@@ -110,11 +111,30 @@ def confirm(request, token):
             sponsor = services.confirm_email(token)
             return render(request, "sponsorships/confirmed.html", {"sponsor": sponsor})
         sponsor = services.sponsor_for_token(token)
-    except services.LinkError as error:
-        return render(
-            request, "sponsorships/link_refused.html", {"reason": error.reason}, status=400
-        )
+    except InvalidLink as error:
+        return link_refused(request, error.reason)
     return render(request, "sponsorships/confirm.html", {"sponsor": sponsor})
+
+
+def link_refused(request, reason):
+    if reason == "used":
+        message = _(
+            "This address has already been confirmed: the link works only once. "
+            "Your request is with the campaign team."
+        )
+    elif reason == "expired":
+        message = _("This link has expired. Please fill in the sponsorship form again.")
+    else:
+        message = _(
+            "This link is not valid. Please check that you copied it completely from the e-mail."
+        )
+    return invalid_link(
+        request,
+        reason,
+        message=message,
+        next_url=reverse("sponsorships:signup"),
+        next_label=_("Back to the sponsorship form"),
+    )
 
 
 def wall(request):

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 from common.cache import page_query
+from common.urls import absolute_url
 
 register = template.Library()
 
@@ -63,3 +64,9 @@ def markdown(text):
             url_schemes={"http", "https", "mailto"},
         )
     )
+
+
+@register.filter
+def absolute(path):
+    """The page's address for links that leave the site: `{{ request.path|absolute }}`."""
+    return absolute_url(str(path))

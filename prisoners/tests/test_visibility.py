@@ -83,3 +83,16 @@ def test_a_limited_profile_address_may_not_spell_the_name(db):
     assert "must not contain the person" in str(form.errors["slug"])
     form = DetaineeAdminForm({**data, "slug": "record-17"})
     assert form.is_valid(), form.errors
+
+
+def test_a_query_through_a_relation_keeps_the_records_public_keeps(db):
+    """public_through() is public() for a query that reaches detainees through a join."""
+    from prisoners.models import Detainee, DetaineeQuerySet, TimelineEvent
+
+    for visibility in Visibility.values:
+        detainee = make_detainee(slug=f"v-{visibility.lower()}", visibility=visibility)
+        TimelineEvent.objects.create(detainee=detainee, date=datetime.date(2021, 1, 1))
+    events = TimelineEvent.objects.filter(DetaineeQuerySet.public_through("detainee"))
+    through = set(events.values_list("detainee__slug", flat=True))
+    assert through == set(Detainee.objects.public().values_list("slug", flat=True))
+    assert through == {"v-public", "v-limited"}

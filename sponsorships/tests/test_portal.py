@@ -110,7 +110,8 @@ def test_the_banner_is_a_valid_pdf_with_the_detainee_s_name(client, sponsor_a, s
     text = pdf_text(response.content)
     assert "Aram Petrosyan" in text
     assert "www.libertas2020.com" in text
-    assert f"{aram.days_held} days in captivity" in text
+    # Grouped as the profile groups it (the one Detainee.days_held_label).
+    assert f"{aram.days_held:,} days in captivity" in text
 
 
 def test_the_armenian_banner_carries_the_name_in_armenian_script(client, sponsor_a):

@@ -3,7 +3,8 @@
 import stripe
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.urls import reverse
+
+from common.urls import absolute_url
 
 
 class Command(BaseCommand):
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         if not settings.STRIPE_WEBHOOK_SECRET:
             problems.append(
                 "STRIPE_WEBHOOK_SECRET is not set: no donation can be marked paid. Create a "
-                f"webhook endpoint at {settings.SITE_URL.rstrip('/')}{reverse('stripe_webhook')} "
+                f"webhook endpoint at {absolute_url('stripe_webhook')} "
                 "and copy its signing secret (whsec_…)."
             )
         if key.startswith(("sk_live_", "rk_live_")) and not settings.SITE_URL.startswith(

@@ -69,7 +69,7 @@ def detainee_list(request):
 
 
 def share_url(detainee):
-    return settings.SITE_URL + detainee.get_absolute_url()
+    return absolute_url(detainee.get_absolute_url())
 
 
 def share_panel_context(detainee):
@@ -83,7 +83,7 @@ def _profile_context(detainee):
         "detainee": view,
         "timeline": view.timeline,
         "sources": view.sources,
-        "share_url": absolute_url(detainee.get_absolute_url()),
+        "share_url": share_url(detainee),
         "share_image_url": absolute_url("prisoners:share_image", detainee.slug),
     }
 

@@ -18,8 +18,8 @@ def test_a_path_is_joined_to_the_site_url(settings):
 def test_a_url_name_is_reversed_in_the_active_language(settings):
     settings.SITE_URL = "https://libertas.example.org"
     with translation.override("hy"):
-        url = absolute_url("campaign:unsubscribe", "abc")
-    assert url == "https://libertas.example.org/hy/unsubscribe/abc/"
+        url = absolute_url("staff_invitation", "2", "abc-123")
+    assert url == "https://libertas.example.org/hy/staff/invitation/2/abc-123/"
 
 
 def test_the_request_host_never_makes_an_address(settings):

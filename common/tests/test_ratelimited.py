@@ -4,6 +4,7 @@ import re
 
 from django.conf import settings
 from django.test import RequestFactory
+from django.utils import translation
 
 from common.tests.sources import app_sources
 from common.views import ratelimited
@@ -16,9 +17,12 @@ def test_the_site_answers_every_blocked_limit_with_the_one_view():
 
 def test_the_answer_is_429_in_the_visitor_s_language(db):
     request = RequestFactory().post("/fr/petition/")
-    response = ratelimited(request, exception=None)
+    # LocaleMiddleware has activated the visitor's language by the time the view answers.
+    with translation.override("fr"):
+        response = ratelimited(request, exception=None)
     assert response.status_code == 429
-    assert "Too many attempts" in response.content.decode()
+    assert '<html lang="fr">' in response.content.decode()
+    assert "Trop de tentatives" in response.content.decode()
 
 
 def test_no_view_answers_a_rate_limit_by_itself():

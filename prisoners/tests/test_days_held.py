@@ -1,9 +1,7 @@
 """Detainee.days_held_label: one rule for the profile, the card, the share image and the banner."""
 
 import datetime
-from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone, translation
 
 from prisoners.models import Category, Detainee, Status, Visibility
@@ -54,16 +52,3 @@ def test_a_limited_record_shows_the_same_label():
         name_en="Aram Petrosyan",
     )
     assert detainee.public_view().days_held_label == "3 days in captivity"
-
-
-def test_no_output_counts_days_by_itself():
-    """The share image and the banner say what the profile says: they read the label."""
-    sources = [
-        Path(settings.BASE_DIR, "prisoners", "share.py"),
-        Path(settings.BASE_DIR, "sponsorships", "pdf.py"),
-        Path(settings.BASE_DIR, "prisoners", "templates", "prisoners", "_days.html"),
-    ]
-    for path in sources:
-        text = path.read_text()
-        assert "days_held_label" in text, path
-        assert "day in captivity" not in text and "since last seen" not in text, path

@@ -64,7 +64,8 @@ def page(request, slug):
 def public_detainees():
     return Prefetch(
         "detainees",
-        queryset=Detainee.objects.public().order_by("public_sort_name", "pk"),
+        # PUBLIC only: a news item or event written about a limited record would name it.
+        queryset=Detainee.objects.in_full().order_by("public_sort_name", "pk"),
         to_attr="public_detainees",
     )
 

@@ -16,6 +16,7 @@ a shell, a command) is seen by every worker at the next request.
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
@@ -32,7 +33,9 @@ def page_cache():
 
 
 def generation():
-    cache = page_cache()
+    # Kept in "default", not among the pages it versions: a flood of pages may cull "pages",
+    # and a generation lost there would start again at 1 and serve what was stored under it.
+    cache = caches["default"]
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, 1, None)
@@ -40,12 +43,19 @@ def generation():
     return value
 
 
-def invalidate(**kwargs):
-    cache = page_cache()
+def bump():
+    cache = caches["default"]
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, None)
+
+
+def invalidate(**kwargs):
+    bump()
+    # Again once the change is committed: a visitor who read the old row between the save and
+    # the commit may have stored the old page under the new generation.
+    transaction.on_commit(bump)
 
 
 def connect_invalidation():

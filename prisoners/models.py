@@ -76,6 +76,10 @@ class Source(models.Model):
         return f"{self.publisher}: {self.title}" if self.publisher else self.title
 
 
+# Fields whose change alters what the public sees of a record, beyond its own value.
+PUBLIC_VIEW_INPUTS = {"visibility", "photo", "name", "name_en", "name_fr", "name_hy"}
+
+
 class DetaineeQuerySet(models.QuerySet):
     def public(self):
         """Records the public may see at all: PUBLIC in full, LIMITED as their public view.
@@ -116,13 +120,16 @@ class DetaineeQuerySet(models.QuerySet):
         return self.in_full().filter(search_text__contains=folded)
 
     def update(self, **kwargs):
-        # A bulk change of visibility or photo moves the public copies at once, as save() does.
-        if not {"visibility", "photo"} & kwargs.keys():
+        """A bulk change of what decides the public view (visibility, name, photo) is saved
+        record by record afterwards, as from the admin: the address, sort key, search text,
+        photo copies and page cache follow at once, from a shell or a command too."""
+        if not PUBLIC_VIEW_INPUTS & kwargs.keys():
             return super().update(**kwargs)
-        pks = list(self.values_list("pk", flat=True))
+        visibility_before = dict(self.values_list("pk", "visibility"))
         count = super().update(**kwargs)
-        for detainee in Detainee.objects.filter(pk__in=pks):
-            detainee.sync_public_photo()
+        for detainee in Detainee.objects.filter(pk__in=visibility_before):
+            detainee.visibility_before = visibility_before[detainee.pk]
+            detainee.save()
         return count
 
     def for_public_pages(self):
@@ -311,7 +318,9 @@ class Detainee(models.Model):
     def _needs_new_slug(self, before):
         if self.visibility == Visibility.PUBLIC:
             return False
-        was_public = before is not None and before.visibility == Visibility.PUBLIC
+        # After a bulk update() the row already holds the new visibility: it says the old one.
+        previous = getattr(self, "visibility_before", before and before.visibility)
+        was_public = previous == Visibility.PUBLIC
         return not self.slug or was_public or self.slug_reveals_name()
 
     def _slug_from_name(self):

@@ -11,7 +11,8 @@ def detainee_news(detainee, limit=5):
 
     `detainee` may be the record's public view, hence the filter on its pk.
     """
-    if detainee is None or not detainee.is_listed:
+    # A limited record lists none: a title can name the person behind the initials.
+    if detainee is None or not detainee.is_listed or detainee.is_limited:
         return {"items": []}
     items = list(NewsItem.objects.published().filter(detainees__pk=detainee.pk)[:limit])
     return {"items": items}

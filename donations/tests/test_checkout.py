@@ -1,9 +1,12 @@
 """The donate form creates one Stripe Checkout session per submission."""
 
 import pytest
+from django.core import mail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
+from conftest import make_detainee, make_donation
+from donations import services
 from donations.models import Donation, DonationStatus
 from prisoners.models import Category, Detainee, Visibility
 
@@ -243,3 +246,17 @@ def test_stripe_outage_keeps_the_form_and_says_so(client, db, stripe_api, monkey
     assert response.status_code == 502
     assert "Nothing was charged" in response.text
     assert 'value="Nare Sample"' in response.text
+
+
+@pytest.mark.parametrize("visibility", [Visibility.HIDDEN, Visibility.LIMITED])
+def test_a_receipt_never_names_a_record_hidden_after_the_gift(db, visibility):
+    # A monthly gift renews after staff hid or limited the record it honours: every receipt
+    # would otherwise repeat the full name.
+    detainee = make_detainee(slug="gift-1", name_en="Vahagn Limitoyan")
+    donation = make_donation(dedicated_to=detainee)
+    Donation.objects.filter(pk=donation.pk).update(
+        status=DonationStatus.PAID, paid_at=timezone.now()
+    )
+    Detainee.objects.filter(pk=detainee.pk).update(visibility=visibility)
+    services.send_receipt(donation.pk)
+    assert mail.outbox and "Limitoyan" not in mail.outbox[-1].body

@@ -183,3 +183,58 @@ def test_a_hidden_record_is_absent_from_lists_search_exports_and_counts(client, 
         assert "ani-karapetyan" not in body
     home = client.get(reverse("campaign:home")).content.decode()
     assert '<p class="figure-number">0</p>' in home
+
+
+# Found in review after the trust work: paths that went around save() or the public view.
+
+
+@pytest.mark.parametrize("visibility", [Visibility.LIMITED, Visibility.HIDDEN])
+def test_a_bulk_update_of_visibility_hides_as_a_save_does(client, db, visibility):
+    from common.cache import generation
+
+    record = make_detainee(slug="vahagn-limitoyan", name_en="Vahagn Limitoyan")
+    before = generation()
+    # As a shell or a command would do it: QuerySet.update(), no save().
+    Detainee.objects.filter(pk=record.pk).update(visibility=visibility)
+    record.refresh_from_db()
+    assert "vahagn" not in record.slug and "limitoyan" not in record.slug
+    assert "limitoyan" not in record.search_text
+    assert client.get("/en/prisoners/vahagn-limitoyan/").status_code == 404
+    assert generation() > before, "the page cache was not dropped"
+
+
+def test_a_bulk_update_to_limited_gives_a_new_address_even_without_the_name(client, db):
+    record = make_detainee(slug="record-41", name_en="Vahagn Limitoyan")
+    Detainee.objects.filter(pk=record.pk).update(visibility=Visibility.LIMITED)
+    record.refresh_from_db()
+    assert record.slug != "record-41"
+
+
+def test_a_limited_profile_lists_no_news_and_news_does_not_link_it(client, db):
+    from campaign.models import NewsItem
+
+    record = limited(name_en="Vahagn Limitoyan")
+    news = NewsItem.objects.create(
+        slug="verdict", title="Vahagn L. sentenced", summary="Summary", body="Body"
+    )
+    news.detainees.add(record)
+    assert "Vahagn L. sentenced" not in client.get(record.get_absolute_url()).content.decode()
+    page = client.get(reverse("campaign:news_detail", args=["verdict"])).content.decode()
+    assert record.get_absolute_url() not in page
+
+
+def test_the_page_cache_is_dropped_again_when_a_change_is_committed(
+    db, django_capture_on_commit_callbacks
+):
+    # A visitor who read the old row between the save and the commit may have stored the old
+    # page under the new generation: the commit must move past it.
+    from common.cache import generation
+
+    record = make_detainee(slug="record-42")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        record.visibility = Visibility.HIDDEN
+        record.save()
+        during = generation()
+    for callback in callbacks:
+        callback()
+    assert generation() > during

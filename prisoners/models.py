@@ -301,7 +301,15 @@ class Detainee(models.Model):
 
     def clean(self):
         super().clean()
-        if self.visibility != Visibility.PUBLIC and self.slug and self.slug_reveals_name():
+        # A record leaving PUBLIC is given a new address by save(): nothing to ask of staff.
+        stored = type(self).objects.filter(pk=self.pk, visibility=Visibility.PUBLIC)
+        leaving_public = self.pk is not None and stored.exists()
+        if (
+            self.visibility != Visibility.PUBLIC
+            and self.slug
+            and self.slug_reveals_name()
+            and not leaving_public
+        ):
             raise ValidationError(
                 {"slug": _("A limited profile's address must not contain the person's name.")}
             )

@@ -238,3 +238,12 @@ def test_the_page_cache_is_dropped_again_when_a_change_is_committed(
     for callback in callbacks:
         callback()
     assert generation() > during
+
+
+def test_staff_can_limit_a_public_record_without_touching_its_address(db):
+    # In a hurry, staff only change the visibility: save() gives the record a new address.
+    record = make_detainee(slug="vahagn-limitoyan", name_en="Vahagn Limitoyan")
+    record.visibility = Visibility.LIMITED
+    record.full_clean()
+    record.save()
+    assert "limitoyan" not in record.slug

@@ -131,10 +131,13 @@ CACHE_URL = (
 )
 _cache_scheme, _cache_location = CACHE_URL.split(":", 1)[0], CACHE_URL.split("://", 1)[-1]
 if _cache_scheme in ("redis", "rediss"):
+    # PAGE_CACHE_URL: a Redis of its own for pages, which a crawler can fill (any ?q=, any
+    # ?page=): give it maxmemory with allkeys-lru, and keep CACHE_URL's on noeviction.
+    PAGE_CACHE_URL = env_url("PAGE_CACHE_URL", default=CACHE_URL, schemes=("redis", "rediss"))
     CACHES = {
         alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": CACHE_URL,
+            "LOCATION": (PAGE_CACHE_URL or CACHE_URL) if alias == "pages" else CACHE_URL,
             "KEY_PREFIX": alias,
         }
         for alias in ("default", "pages")

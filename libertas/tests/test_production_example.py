@@ -32,6 +32,15 @@ def test_the_app_servers_share_a_redis_cache(services):
     assert services["web"]["environment"]["CACHE_URL"].startswith("redis://redis:")
 
 
+def test_pages_cannot_fill_the_cache_that_holds_the_rate_limits(services):
+    # Endless ?q= or ?page= values make endless pages: they go to a Redis of their own that
+    # forgets the oldest, while counters sit in one that never evicts.
+    pages = services["web"]["environment"]["PAGE_CACHE_URL"]
+    assert pages.startswith("redis://redis-pages:")
+    assert "--maxmemory-policy allkeys-lru" in " ".join(services["redis-pages"]["command"])
+    assert "--maxmemory-policy noeviction" in " ".join(services["redis"]["command"])
+
+
 def test_the_proxy_refuses_large_requests_as_the_app_does(services):
     size = re.search(r"client_max_body_size (\d+)m;", proxy_config())
     assert size, "no client_max_body_size in deploy/nginx.conf"

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from campaign.models import Petition
-from conftest import RecordingStripe
+from conftest import RecordingStripe, signup_data
 from donations import services as donations_services
 from prisoners.models import Category, Detainee, Visibility
 from sponsorships.models import Commitment
@@ -99,24 +99,14 @@ def submit(url, base, field, value, method="post"):
     check(response)
 
 
-SIGNUP = {
-    "kind": "CITY",
-    "name": "Ville de Valbrune",
-    "country": "FR",
-    "city": "Valbrune",
-    "website": "https://valbrune.example.org",
-    "public_consent": "on",
-    "contact_name": "Jeanne Maire",
-    "email": "mairie@valbrune.example.org",
-    "phone": "+33 1 23 45 67 89",
-    "target": "group",
-}
+# Every field of the public sponsorship form, as a city fills it (commitments included).
+SIGNUP_FIELDS = list(signup_data(None, []))
 
 
 @FUZZ
-@given(field=st.sampled_from([*SIGNUP, "commitments"]), value=hostile)
+@given(field=st.sampled_from(SIGNUP_FIELDS), value=hostile)
 def test_sponsor_sign_up_survives_hostile_input(world, field, value):
-    base = {**SIGNUP, "commitments": [str(c.pk) for c in Commitment.objects.all()[:2]]}
+    base = signup_data(None, list(Commitment.objects.all()))
     submit("/en/sponsor/", base, field, value)
 
 

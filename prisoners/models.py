@@ -46,6 +46,15 @@ class Sex(models.TextChoices):
     UNSTATED = "", _("Not stated")
 
 
+def by_sex(sex, *, woman, man, person):
+    """The form of a phrase that agrees with the person's sex (French needs it; English does not).
+
+    Callers pass three literal translations with the contexts "woman", "man" and "person", so
+    each language can agree with the person, and the neutral form stands where sex is unknown.
+    """
+    return {Sex.FEMALE: woman, Sex.MALE: man}.get(sex, person)
+
+
 class Acknowledgement(models.TextChoices):
     ACKNOWLEDGED = "ACKNOWLEDGED", _("Acknowledged by Azerbaijan")
     DENIED = "DENIED", _("Denied by Azerbaijan")

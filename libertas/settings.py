@@ -199,9 +199,30 @@ LANGUAGES = [
     ("fr", _("French")),
     ("hy", _("Armenian")),
 ]
-# locale/ holds the project-wide strings; locale/allauth the Armenian translation of
-# django-allauth, which ships none (kept apart so `makemessages` never prunes it).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth"]
+# Which catalogue wins at runtime: Django merges the installed apps' catalogues (an app higher
+# in INSTALLED_APPS wins) and then LOCALE_PATHS (the first wins), over everything. Our apps come
+# last in INSTALLED_APPS, so a package with the same msgid (django_countries' "Austria", the
+# admin's "Filter" and "All") used to replace our wording; listing our catalogues here puts
+# every one of ours above every package. Order: project-wide strings, then each app's own
+# (highest layer first, as they never disagree: `check_translations` fails if two of ours give
+# one msgid two translations), then our translations of the packages' strings, which fill what a
+# package leaves untranslated (most of Armenian) and correct what it gets wrong (Django's
+# Armenian months): locale/packages for Django and the other packages, locale/allauth for
+# django-allauth. Both are written by hand; `makemessages` never touches them (it writes only
+# locale/<lang> and each app's locale/).
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "campaign" / "locale",
+    BASE_DIR / "sponsorships" / "locale",
+    BASE_DIR / "donations" / "locale",
+    BASE_DIR / "prisoners" / "locale",
+    BASE_DIR / "locale" / "packages",
+    BASE_DIR / "locale" / "allauth",
+]
+# Our own date, time and number formats (libertas/formats/<lang>/formats.py): Django has none
+# for Armenian. USE_THOUSAND_SEPARATOR stays off: a year or an id must never be grouped; figures
+# are grouped where shown, with `intcomma`.
+FORMAT_MODULE_PATH = ["libertas.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Paris"
 USE_TZ = True

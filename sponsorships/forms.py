@@ -125,10 +125,13 @@ class DecisionForm(forms.Form):
     )
 
 
+# A date <input> takes only ISO dates, whatever the page's language; without `format` the
+# widget would write the language's own format (02/11/2020 in French) and the browser drop it.
+ISO_DATE_INPUT = {"format": "%Y-%m-%d", "attrs": {"type": "date"}}
+
+
 class SigningForm(forms.Form):
-    signed_on = forms.DateField(
-        label=_("Signed on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    signed_on = forms.DateField(label=_("Signed on"), widget=forms.DateInput(**ISO_DATE_INPUT))
     signing_place = forms.CharField(label=_("Place of signing"), max_length=200)
     agreement = forms.FileField(
         label=_("Signed agreement (PDF)"),
@@ -138,5 +141,5 @@ class SigningForm(forms.Form):
 
 
 class EndForm(forms.Form):
-    ended_on = forms.DateField(label=_("Ended on"), widget=forms.DateInput(attrs={"type": "date"}))
+    ended_on = forms.DateField(label=_("Ended on"), widget=forms.DateInput(**ISO_DATE_INPUT))
     end_reason = forms.ChoiceField(label=_("Reason"), choices=Sponsorship.EndReason.choices)

@@ -19,7 +19,7 @@ def test_a_held_person_counts_days_in_captivity():
 def test_the_count_is_grouped_and_said_in_the_active_language():
     detainee = Detainee(category=Category.POW, status=Status.HELD, captured_on=days_ago(1500))
     with translation.override("fr"):
-        assert detainee.days_held_label == "1\xa0500 jours de captivité"
+        assert detainee.days_held_label == "1\u202f500 jours de captivité"  # narrow no-break space
 
 
 def test_a_disappeared_person_counts_days_since_last_seen():

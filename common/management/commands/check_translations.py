@@ -193,8 +193,13 @@ def runtime_problems(language, our_catalogues):
             if po_path.name != f"{domain}.po" or po_path.parent.parent.name != language:
                 continue
             for entry, shown in overridden_at_runtime(po_path, catalogue):
+                shown_path = (
+                    po_path.relative_to(settings.BASE_DIR)
+                    if po_path.is_relative_to(settings.BASE_DIR)
+                    else po_path
+                )
                 problems.append(
-                    f"{po_path.relative_to(settings.BASE_DIR)}: {entry.msgid[:60]!r} is "
+                    f"{shown_path}: {entry.msgid[:60]!r} is "
                     f"{entry.msgstr[:40]!r} here but gettext returns {shown!r}"
                 )
     return problems

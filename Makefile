@@ -42,10 +42,13 @@ format: venv
 	$(VENV)/bin/ruff format .
 
 # Each app keeps its own catalogue; project-wide strings (templates/, libertas/) and
-# the Armenian translation of django-allauth live in locale/.
+# the Armenian translation of django-allauth live in locale/. The translations of the
+# packages' strings (locale/packages, locale/allauth) are written by hand and never extracted;
+# templates/admin/search_form.html is Django's own template (its strings are Django's).
 extract-messages: venv
 	DJANGO_DEBUG=1 $(PY) manage.py makemessages $(LANGS) --no-obsolete --no-location \
-		$(foreach app,$(APPS),--ignore '$(app)/*') --ignore '.venv/*' --ignore 'staticfiles/*'
+		$(foreach app,$(APPS),--ignore '$(app)/*') --ignore '.venv/*' --ignore 'staticfiles/*' \
+		--ignore 'templates/admin/search_form.html'
 	@for app in $(APPS); do (cd $$app && mkdir -p locale && \
 		env -u DJANGO_SETTINGS_MODULE ../$(VENV)/bin/django-admin makemessages $(LANGS) --no-obsolete --no-location) || exit 1; done
 

@@ -13,8 +13,10 @@ class CommonConfig(AppConfig):
         from common import checks  # noqa: F401 (registers the system checks)
         from common.cache import connect_invalidation
         from common.groups import sync_groups
+        from common.third_party import name_package_labels
 
         connect_invalidation()
+        name_package_labels()
         post_migrate.connect(sync_groups, dispatch_uid="common-sync-groups")
 
 

@@ -15,6 +15,7 @@ Two checks, both for French and Armenian:
      catalogue of ours) replaces our wording.
 """
 
+import ast
 import gettext
 from pathlib import Path
 
@@ -97,15 +98,15 @@ def can_be_shown(entry, hidden_parts):
 
 
 def package_catalogues(domain):
-    """(label, locale folder, entries of its French catalogue that can be shown) for Django
-    itself and every installed app that is not ours."""
+    """(label, locale folder, entries that can be shown) for Django itself and every installed
+    app that is not ours: the entries of its French catalogue, or, for a package that ships
+    none (django-mailer), the strings its Python code marks for translation."""
     import django
 
     sources = [("django", Path(django.__file__).parent / "conf" / "locale", Path())]
     for config in apps.get_app_configs():
-        locale = Path(config.path) / "locale"
-        if locale.is_dir() and not is_ours(locale):
-            sources.append((config.label, locale, Path(config.path)))
+        if not is_ours(config.path):
+            sources.append((config.label, Path(config.path) / "locale", Path(config.path)))
     for label, locale, package_dir in sources:
         po_path = locale / "fr" / "LC_MESSAGES" / f"{domain}.po"
         mo_path = po_path.with_suffix(".mo")
@@ -113,12 +114,58 @@ def package_catalogues(domain):
             entries = polib.pofile(str(po_path))
         elif mo_path.exists():
             entries = polib.mofile(str(mo_path))
+        elif domain == "django" and not any(
+            (parent / "locale" / "fr").is_dir() for parent in list(package_dir.parents)[:2]
+        ):
+            # No French catalogue here nor in the package around it (allauth.account has
+            # allauth's): the strings its code marks.
+            entries = marked_strings(package_dir)
         else:
             continue
         # Occurrences are written relative to the folder above locale/ (the package).
         hidden = uninstalled_parts(package_dir) if label != "django" else set()
         shown = [e for e in entries if e.msgid and not e.obsolete and can_be_shown(e, hidden)]
-        yield label, locale, shown
+        if shown:
+            yield label, locale, shown
+    if domain == "django":
+        # What our code names in the packages (common.third_party), translated with them.
+        ours = marked_strings(settings.BASE_DIR, calls={"package_string": (None, 0, None)})
+        if ours:
+            yield "package_string", Path(settings.BASE_DIR) / "locale" / "packages", ours
+
+
+GETTEXT_CALLS = {
+    # name: (index of the context, of the msgid, of the plural) among the literal arguments
+    **dict.fromkeys(("_", "gettext", "gettext_lazy", "gettext_noop"), (None, 0, None)),
+    **dict.fromkeys(("pgettext", "pgettext_lazy"), (0, 1, None)),
+    **dict.fromkeys(("ngettext", "ngettext_lazy"), (None, 0, 1)),
+    **dict.fromkeys(("npgettext", "npgettext_lazy"), (0, 1, 2)),
+}
+
+
+def marked_strings(package_dir, calls=GETTEXT_CALLS):
+    """The msgids a package's Python code marks (`_("...")`, `pgettext_lazy(...)`), as
+    makemessages would find them, for a package that ships no catalogue."""
+    entries = {}
+    for path in sorted(Path(package_dir).rglob("*.py")):
+        skipped = {"tests", "migrations", ".venv", "node_modules"}
+        if skipped & set(path.relative_to(package_dir).parts):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name not in calls:
+                continue
+            literals = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
+            context, msgid, plural = (
+                literals[i] if i is not None and i < len(literals) else None for i in calls[name]
+            )
+            if isinstance(msgid, str) and msgid:
+                entries[(context, msgid)] = polib.POEntry(
+                    msgctxt=context, msgid=msgid, msgid_plural=plural or ""
+                )
+    return list(entries.values())
 
 
 def runtime_catalogue(language, domain, localedirs=()):

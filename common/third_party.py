@@ -65,6 +65,24 @@ MODELS = {
     ),
 }
 
+# The labels of a field's choices, by the package's English label. A migration compares the
+# choices in English (commands run untranslated), where these equal the package's own.
+PRIORITY = {
+    "high": package_string("high"),
+    "medium": package_string("medium"),
+    "low": package_string("low"),
+    "deferred": package_string("deferred"),
+}
+CHOICES = {
+    ("mailer.Message", "priority"): PRIORITY,
+    ("mailer.MessageLog", "priority"): PRIORITY,
+    ("mailer.MessageLog", "result"): {
+        "success": package_string("success"),
+        "don't send": package_string("don't send"),
+        "failure": package_string("failure"),
+    },
+}
+
 # Columns and read-only fields that mailer's admin computes: (function name, label).
 ADMIN_COLUMNS = {
     "show_to": package_string("To"),
@@ -88,6 +106,10 @@ def name_package_labels():
             model._meta.verbose_name_plural = plural
         for field, text in fields.items():
             model._meta.get_field(field).verbose_name = text
+        for (choice_model, field), labels in CHOICES.items():
+            if choice_model == dotted:
+                db_field = model._meta.get_field(field)
+                db_field.choices = [(v, labels.get(label, label)) for v, label in db_field.choices]
         model_admin = admin.site._registry.get(model)
         if model_admin is None:
             continue

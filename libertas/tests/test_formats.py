@@ -158,3 +158,17 @@ def test_armenian_day_count_is_grouped_like_the_share_card():
     detainee = Detainee(category=Category.POW, status=Status.HELD, captured_on=started)
     with translation.override("hy"):
         assert detainee.days_held_label.startswith(f"2{NNBSP}219 ")
+
+
+DATETIMES = {
+    "en": "Nov. 2, 2020, 2 p.m.",
+    "fr": "2 novembre 2020 à 14:00",
+    "hy": "2020 թ. նոյեմբերի 2, 14:00",
+}
+
+
+@pytest.mark.parametrize("language", sorted(DATETIMES))
+def test_a_date_and_time(language):
+    moment = datetime.datetime(2020, 11, 2, 14, 0)
+    with translation.override(language):
+        assert render('{{ t|date:"DATETIME_FORMAT" }}', t=moment) == DATETIMES[language]

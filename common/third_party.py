@@ -11,6 +11,8 @@ to the packages, and their translations live with the other package strings in
 locale/packages/<lang>. `check_translations` reads these calls and asks for them there.
 """
 
+import functools
+
 from django.apps import apps
 from django.contrib import admin
 from django.utils.translation import gettext_lazy
@@ -84,6 +86,9 @@ CHOICES = {
 }
 
 # Columns and read-only fields that mailer's admin computes: (function name, label).
+# What mailer's admin writes for a message it cannot read (an empty one, on the add form).
+CANNOT_DECODE = ("<Can't decode>", package_string("<Can't decode>"))
+
 ADMIN_COLUMNS = {
     "show_to": package_string("To"),
     "show_subject": package_string("Subject"),
@@ -118,3 +123,19 @@ def name_package_labels():
             name_of = getattr(function, "__name__", None)
             if name_of in ADMIN_COLUMNS:
                 function.short_description = ADMIN_COLUMNS[name_of]
+        if hasattr(type(model_admin), "plain_text_body"):
+            type(model_admin).plain_text_body = translated_body(type(model_admin).plain_text_body)
+
+
+def translated_body(method):
+    if getattr(method, "translated", False):
+        return method
+    english, translated = CANNOT_DECODE
+
+    @functools.wraps(method)
+    def plain_text_body(self, instance):
+        body = method(self, instance)
+        return translated if body == english else body
+
+    plain_text_body.translated = True
+    return plain_text_body

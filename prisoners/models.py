@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, npgettext, pgettext
+from django.utils.translation import ngettext, npgettext, pgettext, pgettext_lazy
 
 from common.storage import PrivateImageField
 from prisoners import photos
@@ -705,7 +705,8 @@ class TimelineEvent(models.Model):
         ICRC_VISIT = "ICRC_VISIT", _("ICRC visit")
         ECHR_MEASURE = "ECHR_MEASURE", _("ECHR measure")
         TRANSFER = "TRANSFER", _("Transfer")
-        RELEASED = "RELEASED", _("Released")
+        # The event, not the state: "Libération" in French, whoever was released.
+        RELEASED = "RELEASED", pgettext_lazy("event", "Released")
         DIED = "DIED", _("Died")
         OTHER = "OTHER", _("Other")
 

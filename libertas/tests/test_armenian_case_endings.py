@@ -11,12 +11,13 @@ import pytest
 from django.utils import translation
 
 from conftest import make_detainee
-from libertas.tests.test_glossary import our_catalogues, translations
+from libertas.tests.test_glossary import our_catalogues, production_content, translations
 
 ENDINGS = "ին|ի|ից|ով|ում|ը|ն"
-# A placeholder (%(name)s, {name}), a letter, a digit or a closing quote, then "-" and an ending.
+# A placeholder (%(name)s, {name}), a letter or a closing quote, then "-" and an ending. A
+# number takes its ending with a hyphen in Armenian ("նոյեմբերի 9-ի"): that is the rule.
 GLUED = re.compile(
-    rf"(?:%\(\w+\)[sd]|\{{\w*\}}|[\u0531-\u0587A-Za-z0-9»”\")])-(?:{ENDINGS})(?![\u0531-\u0587])"
+    rf"(?:%\(\w+\)[sd]|\{{\w*\}}|[\u0531-\u0587A-Za-z»”\")])-(?:{ENDINGS})(?![\u0531-\u0587])"
 )
 
 
@@ -41,6 +42,11 @@ def test_no_armenian_entry_glues_a_case_ending_to_a_name():
         for text in translations(entry)
         if GLUED.search(text)
     ]
+    assert found == []
+
+
+def test_the_armenian_content_production_needs_glues_no_ending(db):
+    found = [where for where, text in production_content("hy") if GLUED.search(text)]
     assert found == []
 
 

@@ -97,3 +97,29 @@ def test_the_glossary_is_linked_from_the_readme_and_names_every_concept():
     assert "docs/GLOSSARY.md" in (BASE / "README.md").read_text(encoding="utf-8")
     for rule in FORBIDDEN["fr"] + FORBIDDEN["hy"]:
         assert rule["concept"] in glossary, rule["concept"]
+
+
+def production_content(lang):
+    """The texts migrations make because production needs them: pages and commitments."""
+    from campaign.models import Page
+    from sponsorships.models import Commitment
+
+    for page in Page.objects.all():
+        for field in ("title", "summary", "body"):
+            yield f"page {page.slug}.{field}_{lang}", getattr(page, f"{field}_{lang}") or ""
+    for commitment in Commitment.objects.all():
+        for field in ("title", "description"):
+            yield (
+                f"commitment {commitment.code}.{field}_{lang}",
+                getattr(commitment, f"{field}_{lang}") or "",
+            )
+
+
+@pytest.mark.parametrize("lang", ["fr", "hy"])
+def test_the_content_production_needs_follows_the_glossary(db, lang):
+    found = [
+        f"{where}: {rule['concept']}"
+        for where, text in production_content(lang)
+        for rule in forbidden_uses(text, lang)
+    ]
+    assert found == []

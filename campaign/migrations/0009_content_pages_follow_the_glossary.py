@@ -35,7 +35,7 @@ PHRASES = {
             ("պաստառ բանտարկյալի\nդիմանկարով", "պաստառ կալանավորի\nդիմանկարով"),
             ("խոսել\nբանտարկյալի մասին", "խոսել\nկալանավորի մասին"),
             ("Հանդիպել բանտարկյալի ընտանիքին", "Հանդիպել կալանավորի ընտանիքին"),
-            ("մասնակցել բանտարկյալների և\nանհետացածների ազատման", "մասնակցել կալանավորների և\nբռնի անհետացածների ազատման"),
+            ("մասնակցել բանտարկյալների և\nանհետացածների ազատման", "մասնակցել կալանավորների և\nբռնի անհետացածների ազատ արձակման"),
         ],
     },
     "privacy": {
@@ -48,6 +48,8 @@ PHRASES = {
 
 # Applied to every French and Armenian text of these pages after the phrases above.
 FRENCH_APOSTROPHE = (re.compile(r"(?<=\w)'(?=\w)"), "’")
+# A non-breaking space before : ; ? ! » and after «, so that a colon never starts a line.
+FRENCH_SPACING = [(re.compile(r" ([:;?!»])"), "\u00a0\\1"), (re.compile(r"« "), "«\u00a0")]
 ARMENIAN_POLITE = [
     (re.compile(r"(?<!\w)ձեր(?!\w)"), "Ձեր"),
     (re.compile(r"(?<!\w)ձեզ(?!\w)"), "Ձեզ"),
@@ -65,7 +67,7 @@ def follow_the_glossary(apps, schema_editor):
                 text = getattr(page, name) or ""
                 for old, new in PHRASES.get(page.slug, {}).get(name, []):
                     text = text.replace(old, new)
-                rules = [FRENCH_APOSTROPHE] if lang == "fr" else ARMENIAN_POLITE
+                rules = [FRENCH_APOSTROPHE, *FRENCH_SPACING] if lang == "fr" else ARMENIAN_POLITE
                 for pattern, replacement in rules:
                     text = pattern.sub(replacement, text)
                 if text != (getattr(page, name) or ""):

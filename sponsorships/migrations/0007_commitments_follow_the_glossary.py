@@ -13,15 +13,21 @@ PHRASES = {
     "logo-on-website": {
         "description_hy": [("որպեսզի Libertas-ը ցույց տա", "որպեսզի Libertas կոլեկտիվը ցույց տա")],
     },
+    "public-events": {
+        "title_hy": [("նրանց ազատման համար", "նրանց ազատ արձակման համար")],
+        "description_hy": [("Ազատման պահանջով", "Ազատ արձակման պահանջով")],
+    },
     "lobbying": {
         "description_hy": [("տրամադրում է Libertas-ը։", "տրամադրում է Libertas կոլեկտիվը։")],
     },
     "take-part-in-events": {
         "description_fr": [("libération des prisonniers et", "libération des détenus et")],
-        "description_hy": [("Բանտարկյալների ազատման", "Կալանավորների ազատման")],
+        "description_hy": [("Բանտարկյալների ազատման", "Կալանավորների ազատ արձակման")],
     },
 }
 FRENCH_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+# A non-breaking space before : ; ? ! » and after «, so that a colon never starts a line.
+FRENCH_SPACE_BEFORE = re.compile(r" ([:;?!»])")
 
 
 def follow_the_glossary(apps, schema_editor):
@@ -35,6 +41,7 @@ def follow_the_glossary(apps, schema_editor):
                 text = text.replace(old, new)
             if name.endswith("_fr"):
                 text = FRENCH_APOSTROPHE.sub("’", text)
+                text = FRENCH_SPACE_BEFORE.sub("\u00a0\\1", text).replace("« ", "«\u00a0")
             if text != before:
                 setattr(commitment, name, text)
                 changed.append(name)

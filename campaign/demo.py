@@ -26,7 +26,7 @@ ORGANISATIONS = [
         "key": "Covcas Center for Law and Conflict Resolution",
         "name_en": "Covcas Center for Law and Conflict Resolution",
         "name_fr": "Centre Covcas pour le droit et la résolution des conflits",
-        "name_hy": "Կովկաս իրավունքի և հակամարտությունների լուծման կենտրոն",
+        "name_hy": "Իրավունքի և հակամարտությունների կարգավորման «Կովկաս» կենտրոն",
         "description_en": (
             "Founded in 1991 to support the aims of the United Nations, in particular the "
             "peaceful settlement of conflicts and human rights. It collects online donations "
@@ -52,7 +52,7 @@ ORGANISATIONS = [
         "key": "Hyestart",
         "name_en": "Hyestart",
         "name_fr": "Hyestart",
-        "name_hy": "Հայեսթարթ",
+        "name_hy": "Hyestart",
         "description_en": (
             "Founded in 2016, it works for democracy and human rights in Armenia and Turkey."
         ),
@@ -73,7 +73,7 @@ ORGANISATIONS = [
     {
         "key": "Armenophobia Observatory",
         "name_en": "Armenophobia Observatory",
-        "name_fr": "Observatoire de l'arménophobie",
+        "name_fr": "Observatoire d’arménophobie",
         "name_hy": "Հայատյացության դիտարան",
         "description_en": (
             "Set up in 2020 to identify and measure anti-Armenian content, and to counter "
@@ -122,7 +122,7 @@ NEWS = [
             "l'Arménie et l'Azerbaïdjan, et demande la liberté des 23 qui restent détenus."
         ),
         "summary_hy": (
-            "Լիբերտասը ողջունում է Հայաստանի և Ադրբեջանի միջև համաձայնեցված 32 ռազմագերու և "
+            "Libertas կոլեկտիվը ողջունում է Հայաստանի և Ադրբեջանի միջև համաձայնեցված 32 ռազմագերու և "
             "խաղաղ բնակչի ազատ արձակումը և պահանջում է դեռ պահվող 23-ի ազատությունը։"
         ),
         "body_en": """Under an agreement between the two governments, Azerbaijan is releasing
@@ -297,8 +297,8 @@ EVENTS = [
         "sponsors": "",
         "title": (
             "Rally for the prisoners at the Place des Nations",
-            "Rassemblement pour les prisonniers place des Nations",
-            "Հավաք բանտարկյալների համար Ազգերի հրապարակում",
+            "Rassemblement pour les détenus place des Nations",
+            "Հավաք կալանավորների համար Ազգերի հրապարակում",
         ),
         "place": ("Place des Nations", "Place des Nations", "Ազգերի հրապարակ"),
         "description": (
@@ -394,7 +394,7 @@ We ask you to:
 - make these demands a condition of your relations with Azerbaijan.
 """,
     "text_fr": """Le cessez-le-feu du 9 novembre 2020 promettait l'échange de tous les
-prisonniers. L'Arménie a tenu parole ; l'Azerbaïdjan détient toujours des prisonniers de
+prisonniers de guerre et autres détenus. L'Arménie a tenu parole ; l'Azerbaïdjan détient toujours des prisonniers de
 guerre, des civils et les anciens dirigeants de l'Artsakh, et nie détenir des dizaines
 d'autres personnes vues pour la dernière fois entre ses mains.
 
@@ -404,21 +404,21 @@ Nous vous demandons :
   Azerbaïdjan ;
 - d'exiger que le CICR puisse rendre visite à chaque détenu, y compris aux dirigeants
   politiques ;
-- d'exiger la vérité sur les disparus forcés ;
+- d'exiger la vérité sur les disparus de force ;
 - de faire de ces demandes une condition de vos relations avec l'Azerbaïdjan.
 """,
-    "text_hy": """2020 թվականի նոյեմբերի 9-ի հրադադարը խոստանում էր բոլոր գերիների
-փոխանակում։ Հայաստանը կատարեց իր խոստումը, իսկ Ադրբեջանը դեռ պահում է ռազմագերիների,
+    "text_hy": """2020 թվականի նոյեմբերի 9-ի հրադադարը խոստանում էր բոլոր ռազմագերիների
+և այլ կալանավորների փոխանակում։ Հայաստանը կատարեց իր խոստումը, իսկ Ադրբեջանը դեռ պահում է ռազմագերիների,
 խաղաղ բնակիչների և Արցախի նախկին ղեկավարներին, և ժխտում է տասնյակ այլ մարդկանց
 պահելը, որոնց վերջին անգամ տեսել են իր կալանքի տակ։
 
-Խնդրում ենք ձեզ՝
+Խնդրում ենք Ձեզ՝
 
 - պահանջել Ադրբեջանում պահվող բոլոր հայերի անհապաղ և անվերապահ ազատ արձակումը.
 - պահանջել, որ ԿԽՄԿ-ն կարողանա այցելել յուրաքանչյուր կալանավորի, այդ թվում՝
   քաղաքական ղեկավարներին.
 - պահանջել ճշմարտությունը բռնի անհետացածների մասին.
-- այս պահանջները դարձնել Ադրբեջանի հետ ձեր հարաբերությունների պայման։
+- այս պահանջները դարձնել Ադրբեջանի հետ Ձեր հարաբերությունների պայման։
 """,
     "goal": 10000,
 }

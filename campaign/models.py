@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from prisoners.models import Detainee
@@ -48,7 +48,8 @@ class Page(models.Model):
 class Organisation(models.Model):
     """One of the NGOs of the collective, shown in the footer and on the about page."""
 
-    name = models.CharField(_("name"), max_length=200)
+    # An organisation's name is another word than a person's in Armenian (անվանում, անուն).
+    name = models.CharField(pgettext_lazy("organisation", "name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     founded = models.PositiveSmallIntegerField(_("founded in"), null=True, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)

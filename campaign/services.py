@@ -104,7 +104,7 @@ def _send_notifications(detainee_pk, change):
                 **change,
             }
             if change["kind"] == "status":
-                context["status_label"] = detainee.get_status_display()
+                context["status_label"] = detainee.status_label
             else:
                 event = detainee.event(change["event"])
                 context["event_label"] = event.kind_label

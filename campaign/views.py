@@ -25,7 +25,7 @@ from campaign.models import (
 )
 from common.links import InvalidLink, invalid_link
 from common.urls import absolute_url
-from prisoners.models import CampaignFigure, Category, Detainee
+from prisoners.models import CampaignFigure, Category, Detainee, category_count_label
 
 # Public forms: enough for a family signing from one home connection, not for a script.
 FORM_RATE = "10/h"
@@ -37,8 +37,8 @@ def home(request):
         Detainee.objects.public().held().values_list("category").annotate(n=Count("pk")).order_by()
     )
     held_by_category = [
-        {"category": value, "label": label, "count": held.get(value, 0)}
-        for value, label in Category.choices
+        {"category": value, "label": category_count_label(value, held[value]), "count": held[value]}
+        for value in Category.values
         if held.get(value)
     ]
     figures = CampaignFigure.objects.select_related("source")

@@ -39,7 +39,7 @@ FIGURES = [
     {
         "key": "forcibly-disappeared",
         "label_en": "forcibly disappeared, whose fate Azerbaijan does not disclose",
-        "label_fr": "disparus forcés, dont l'Azerbaïdjan tait le sort",
+        "label_fr": "disparus de force, dont l'Azerbaïdjan tait le sort",
         "label_hy": "բռնի անհետացածներ, որոնց ճակատագիրը Ադրբեջանը չի բացահայտում",
         "low": 80,
         "high": 200,
@@ -51,6 +51,7 @@ FIGURES = [
 DETAINEES = [
     {
         "slug": "sample-aram-petrosyan",
+        "sex": "M",
         "name": ("Aram Petrosyan", "Aram Petrossian", "Արամ Պետրոսյան"),
         "category": Category.POW,
         "status": Status.HELD,
@@ -73,6 +74,7 @@ DETAINEES = [
     },
     {
         "slug": "sample-davit-hakobyan",
+        "sex": "M",
         "name": ("Davit Hakobyan", "Davit Hakobian", "Դավիթ Հակոբյան"),
         "category": Category.POW,
         "status": Status.RELEASED,
@@ -88,6 +90,7 @@ DETAINEES = [
     },
     {
         "slug": "sample-hasmik-grigoryan",
+        "sex": "F",
         "name": ("Hasmik Grigoryan", "Hasmik Grigorian", "Հասմիկ Գրիգորյան"),
         "category": Category.CIVILIAN,
         "status": Status.HELD,
@@ -106,6 +109,7 @@ DETAINEES = [
     },
     {
         "slug": "sample-levon-sargsyan",
+        "sex": "M",
         "name": ("Levon Sargsyan", "Levon Sarkissian", "Լևոն Սարգսյան"),
         "category": Category.POLITICAL_LEADER,
         "status": Status.HELD,
@@ -124,6 +128,7 @@ DETAINEES = [
     },
     {
         "slug": "sample-gevorg-mkrtchyan",
+        "sex": "M",
         "name": ("Gevorg Mkrtchyan", "Guevorg Mkrtchian", "Գևորգ Մկրտչյան"),
         "category": Category.DISAPPEARED,
         "status": Status.UNKNOWN,
@@ -146,6 +151,7 @@ DETAINEES = [
     },
     {
         "slug": "sample-armen-saghatelyan",
+        "sex": "M",
         "name": ("Armen Saghatelyan", "Armen Saghatélian", "Արմեն Սաղաթելյան"),
         "category": Category.POLITICAL_LEADER,
         "status": Status.HELD,
@@ -190,6 +196,7 @@ DETAINEES = [
     },
     {
         "slug": "sample-vardan-ghazaryan",
+        "sex": "M",
         "name": ("Vardan Ghazaryan", "Vardan Ghazarian", "Վարդան Ղազարյան"),
         "category": Category.POW,
         "status": Status.DECEASED,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, npgettext, pgettext, pgettext_lazy
 
 from common.storage import PrivateImageField
 from prisoners import photos
@@ -53,6 +53,82 @@ def by_sex(sex, *, woman, man, person):
     each language can agree with the person, and the neutral form stands where sex is unknown.
     """
     return {Sex.FEMALE: woman, Sex.MALE: man}.get(sex, person)
+
+
+def category_label(category, sex):
+    """A category said of one person of this sex ("Civile" for a woman in French).
+
+    Category.label stays the name of the group (list tabs, admin filters).
+    """
+    forms = {
+        Category.POW: (
+            pgettext("woman", "Prisoner of war"),
+            pgettext("man", "Prisoner of war"),
+            pgettext("person", "Prisoner of war"),
+        ),
+        Category.CIVILIAN: (
+            pgettext("woman", "Civilian"),
+            pgettext("man", "Civilian"),
+            pgettext("person", "Civilian"),
+        ),
+        Category.POLITICAL_LEADER: (
+            pgettext("woman", "Political leader"),
+            pgettext("man", "Political leader"),
+            pgettext("person", "Political leader"),
+        ),
+        Category.DISAPPEARED: (
+            pgettext("woman", "Forcibly disappeared"),
+            pgettext("man", "Forcibly disappeared"),
+            pgettext("person", "Forcibly disappeared"),
+        ),
+    }.get(category)
+    if forms is None:
+        return ""
+    woman, man, person = forms
+    return by_sex(sex, woman=woman, man=man, person=person)
+
+
+def category_count_label(category, count):
+    """What follows a number of people of one category ("12 prisoners of war", "1 civilian")."""
+    if category == Category.POW:
+        return ngettext("prisoner of war", "prisoners of war", count)
+    if category == Category.CIVILIAN:
+        return ngettext("civilian", "civilians", count)
+    if category == Category.POLITICAL_LEADER:
+        return ngettext("political leader", "political leaders", count)
+    if category == Category.DISAPPEARED:
+        return ngettext("forcibly disappeared person", "forcibly disappeared people", count)
+    return ""
+
+
+def status_label(status, sex):
+    """A status said of one person of this sex ("Libérée" for a woman in French)."""
+    forms = {
+        Status.HELD: (
+            pgettext("woman", "Held"),
+            pgettext("man", "Held"),
+            pgettext("person", "Held"),
+        ),
+        Status.RELEASED: (
+            pgettext("woman", "Released"),
+            pgettext("man", "Released"),
+            pgettext("person", "Released"),
+        ),
+        Status.DECEASED: (
+            pgettext("woman", "Deceased"),
+            pgettext("man", "Deceased"),
+            pgettext("person", "Deceased"),
+        ),
+        Status.UNKNOWN: (
+            pgettext("woman", "Fate unknown"),
+            pgettext("man", "Fate unknown"),
+            pgettext("person", "Fate unknown"),
+        ),
+    }.get(status)
+    if forms is None:
+        return ""
+    woman, man, person = forms
+    return by_sex(sex, woman=woman, man=man, person=person)
 
 
 class Acknowledgement(models.TextChoices):
@@ -425,6 +501,35 @@ class Detainee(models.Model):
         return (end - start).days
 
     @property
+    def agreement_sex(self):
+        """The sex that phrases about this person agree with (French: "Libérée", "Né").
+
+        Unstated on a LIMITED record: its public view shows initials and the facts of the
+        detention only, and a feminine ending would tell the public one more fact.
+        """
+        return Sex.UNSTATED if self.is_limited else self.sex
+
+    @property
+    def category_label(self):
+        """The category as said of this one person (profile, card, share image, banner)."""
+        return category_label(self.category, self.agreement_sex)
+
+    @property
+    def status_label(self):
+        """The status as said of this one person; the admin keeps get_status_display()."""
+        return status_label(self.status, self.agreement_sex)
+
+    @property
+    def born_label(self):
+        """The heading of the birth date on a profile ("Née", "Né", or neutral)."""
+        return by_sex(
+            self.agreement_sex,
+            woman=pgettext("woman", "Born"),
+            man=pgettext("man", "Born"),
+            person=pgettext("person", "Born"),
+        )
+
+    @property
     def days_held_label(self):
         """The days held as every output says them (profile, card, share image, banner).
 
@@ -442,7 +547,17 @@ class Detainee(models.Model):
         elif self.status == Status.HELD:
             text = ngettext("%(number)s day in captivity", "%(number)s days in captivity", days)
         else:
-            text = ngettext("Held for %(number)s day", "Held for %(number)s days", days)
+            # "Held" agrees with the person in French: "Détenue pendant", "Détenu pendant".
+            text = by_sex(
+                self.agreement_sex,
+                woman=npgettext(
+                    "woman", "Held for %(number)s day", "Held for %(number)s days", days
+                ),
+                man=npgettext("man", "Held for %(number)s day", "Held for %(number)s days", days),
+                person=npgettext(
+                    "person", "Held for %(number)s day", "Held for %(number)s days", days
+                ),
+            )
         return text % {"number": number}
 
 
@@ -498,6 +613,9 @@ class PublicDetainee:
             "held_since",
             "days_held",
             "days_held_label",
+            "category_label",
+            "status_label",
+            "born_label",
             "is_disappeared",
         }
     )
@@ -587,7 +705,8 @@ class TimelineEvent(models.Model):
         ICRC_VISIT = "ICRC_VISIT", _("ICRC visit")
         ECHR_MEASURE = "ECHR_MEASURE", _("ECHR measure")
         TRANSFER = "TRANSFER", _("Transfer")
-        RELEASED = "RELEASED", _("Released")
+        # The event, not the state: "Libération" in French, whoever was released.
+        RELEASED = "RELEASED", pgettext_lazy("event", "Released")
         DIED = "DIED", _("Died")
         OTHER = "OTHER", _("Other")
 

@@ -42,7 +42,7 @@ def render_share_image(detainee):
     draw.rectangle([0, 0, 24, HEIGHT], fill=RED)
     margin = 80
     draw.text((margin, 60), "LIBERTAS", font=_font(40, bold=True), fill=PALE)
-    draw.text((margin, 120), str(detainee.get_category_display()), font=_font(36), fill=PALE)
+    draw.text((margin, 120), str(detainee.category_label), font=_font(36), fill=PALE)
     name = detainee.public_name
     draw.text((margin, 210), name, font=_fit(draw, name, 96, True, WIDTH - 2 * margin), fill=WHITE)
     line = detainee.days_held_label

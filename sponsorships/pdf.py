@@ -142,7 +142,7 @@ def detainee_banner(detainee: Detainee, size):
     name = detainee.public_name
     sheet.centred(name, FONT_BOLD, sheet.width * 0.1, DARK, max_lines=2)
     sheet.space(0.01)
-    sheet.centred(detainee.get_category_display(), FONT, sheet.width * 0.045, RED)
+    sheet.centred(detainee.category_label, FONT, sheet.width * 0.045, RED)
     if detainee.days_held_label:
         sheet.space(0.02)
         sheet.centred(detainee.days_held_label, FONT_BOLD, sheet.width * 0.065, DARK)

@@ -6,7 +6,7 @@ from django.template import Context, Template
 
 from campaign import services
 from campaign.models import Follower
-from prisoners.models import Status, TimelineEvent, Visibility
+from prisoners.models import Sex, Status, TimelineEvent, Visibility
 
 
 def link(message, kind):
@@ -71,7 +71,19 @@ def test_a_follower_gets_one_email_per_status_change(
         detainee.status = Status.RELEASED
         detainee.save()
     assert len(mail.outbox) == 1
-    assert "Libéré" in mail.outbox[0].subject
+    # Aram's sex is not recorded: French says it in the neutral form.
+    assert "En liberté" in mail.outbox[0].subject
+
+
+def test_the_status_in_a_follow_email_agrees_with_a_woman(
+    follower, detainee, django_capture_on_commit_callbacks
+):
+    detainee.sex = Sex.FEMALE
+    detainee.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        detainee.status = Status.RELEASED
+        detainee.save()
+    assert "Libérée" in mail.outbox[0].subject and "Libérée" in mail.outbox[0].body
 
 
 def test_no_email_about_a_hidden_detainee(follower, detainee, django_capture_on_commit_callbacks):

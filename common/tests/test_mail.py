@@ -26,7 +26,7 @@ def test_an_email_has_a_one_line_subject_text_and_html_in_the_recipients_languag
     mail.send("ani@example.org", "hello/note", {"name": "Ani"}, language="fr")
     [message] = outbox.outbox
     assert message.to == ["ani@example.org"]
-    assert message.subject == "Page d'accueil for Ani"
+    assert message.subject == "Page d’accueil for Ani"
     assert message.body == "Nous contacter, Ani"
     assert message.alternatives[0][0] == "<p>Ani</p>"
     assert message.alternatives[0][1] == "text/html"

@@ -17,17 +17,18 @@ from campaign.models import (
     Signature,
 )
 from common import jobs
+from common.admin import AnyLanguageAdmin
 from common.exports import SafeWriter
 from common.privacy import PersonalDataAdmin, privacy_actions
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin):
+class OrganisationAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     list_display = ["name", "contact_name", "email", "order"]
     list_editable = ["order"]
     # Say the scheme now, as Django 6 will: no deprecation warning on this page.
@@ -35,28 +36,28 @@ class OrganisationAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(TabbedTranslationAdmin):
+class NewsItemAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     form = NewsItemAdminForm
     list_display = ["title", "kind", "published_at", "published"]
     list_filter = ["kind", "published"]
     search_fields = ["title", "summary"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    slug_from = "title"
     autocomplete_fields = ["detainees"]
     date_hierarchy = "published_at"
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "starts_at", "city", "country", "published"]
     list_filter = ["kind", "published", "country"]
     search_fields = ["title", "city"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    slug_from = "title"
     autocomplete_fields = ["detainees"]
     date_hierarchy = "starts_at"
 
 
 @admin.register(Petition)
-class PetitionAdmin(TabbedTranslationAdmin):
+class PetitionAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     list_display = ["title", "goal", "active", "created_at"]
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.http import HttpResponse
@@ -119,9 +120,31 @@ class SignatureAdmin(PersonalDataAdmin, admin.ModelAdmin):
 
 @admin.register(LetterTemplate)
 class LetterTemplateAdmin(admin.ModelAdmin):
-    list_display = ["country", "language", "recipient_name", "subject", "updated_at"]
+    list_display = [
+        "country",
+        "language",
+        "recipient_name",
+        "subject",
+        "updated_at",
+        "missing_translations",
+    ]
     list_filter = ["country", "language"]
     search_fields = ["recipient_name", "subject"]
+
+    def get_queryset(self, request):
+        # Each country's letters by language, for the column below, in one query.
+        queryset = super().get_queryset(request)
+        self._languages_by_country = {}
+        for country, language in LetterTemplate.objects.values_list("country", "language"):
+            self._languages_by_country.setdefault(country, set()).add(language)
+        return queryset
+
+    @admin.display(description=_("missing translations"))
+    def missing_translations(self, obj):
+        """The languages this letter's country has no letter in: every country needs three."""
+        written = self._languages_by_country.get(obj.country, set())
+        missing = [str(name) for code, name in settings.LANGUAGES if code not in written]
+        return ", ".join(missing) or "—"
 
 
 @admin.register(Follower)

@@ -291,10 +291,10 @@ EVENTS = [
         "hour": 14,
         "hours": 2,
         "time_zone": "Europe/Zurich",
-        "city": "Geneva",
+        "city": ("Geneva", "Genève", "Ժնև"),
         "country": Country.CH,
         "detainees": ["sample-aram-petrosyan", "sample-levon-sargsyan"],
-        "sponsors": "",
+        "sponsors": ("", "", ""),
         "title": (
             "Rally for the prisoners at the Place des Nations",
             "Rassemblement pour les prisonniers place des Nations",
@@ -316,10 +316,10 @@ EVENTS = [
         "hour": 19,
         "hours": 2,
         "time_zone": "Europe/Paris",
-        "city": "Lyon",
+        "city": ("Lyon", "Lyon", "Լիոն"),
         "country": Country.FR,
         "detainees": [],
-        "sponsors": "",
+        "sponsors": ("", "", ""),
         "title": (
             "Prisoners of war and international law",
             "Prisonniers de guerre et droit international",
@@ -342,10 +342,14 @@ EVENTS = [
         "hour": 11,
         "hours": 1,
         "time_zone": "Europe/Paris",
-        "city": "Paris",
+        "city": ("Paris", "Paris", "Փարիզ"),
         "country": Country.FR,
         "detainees": ["sample-hasmik-grigoryan"],
-        "sponsors": "A sample city council",
+        "sponsors": (
+            "A sample city council",
+            "Un conseil municipal (exemple)",
+            "Քաղաքային խորհուրդ (օրինակ)",
+        ),
         "title": (
             "Public signing of a sponsorship",
             "Signature publique d'un parrainage",
@@ -631,11 +635,9 @@ def load_actions():
             "starts_at": starts,
             "ends_at": starts + datetime.timedelta(hours=data["hours"]),
             "time_zone": data["time_zone"],
-            "city": data["city"],
             "country": data["country"],
-            "sponsors": data["sponsors"],
         }
-        for field in ("title", "place"):
+        for field in ("title", "place", "city", "sponsors"):
             fields.update(zip((f"{field}_{code}" for code in LANGS), data[field], strict=True))
         for code, text in zip(LANGS, data["description"], strict=True):
             fields[f"description_{code}"] = f"{SAMPLE_EVENT[code]} {text}"

@@ -85,7 +85,11 @@ class SponsorAdmin(AnyLanguageAdmin, PersonalDataAdmin, TabbedTranslationAdmin):
     form = SponsorAdminForm
     list_display = ["name", "kind", "country", "city", "public_consent", "email_confirmed_at"]
     list_filter = ["kind", "country", "public_consent"]
-    search_fields = ["name", "city", "contact_name", "email"]
+    search_fields = [
+        *(f"{field}_{code}" for field in ("name", "city") for code in ("en", "fr", "hy")),
+        "contact_name",
+        "email",
+    ]
     # The account is linked only by approval, to one that verified the sponsor's address.
     readonly_fields = ["user", "email_confirmed_at", "created_at"]
     actions = privacy_actions(privacy.export, privacy.erase, "email")

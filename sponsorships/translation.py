@@ -13,8 +13,9 @@ class SponsorshipTranslationOptions(TranslationOptions):
     fields = ("public_note",)
 
 
-# The place is a name that changes with the language (Geneva, Genève, Ժնև). The sponsor's own
-# name is theirs, written as they sign up, and stays one field.
+# A city or an organisation is often named differently in each language (Geneva, Genève,
+# Ժնև; Ville de Valbrune, Town of Valbrune): the name and the city are translated. Sign-up
+# fills the visitor's language; the others fall back to it, marked with its language.
 @register(Sponsor)
 class SponsorTranslationOptions(TranslationOptions):
-    fields = ("city",)
+    fields = ("name", "city")

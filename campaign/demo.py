@@ -427,37 +427,44 @@ Nous vous demandons :
     "goal": 10000,
 }
 
-LETTER_EN = """Dear {greeting},
+# One line a paragraph: the visitor's mail program wraps it.
+LETTER_EN = (
+    "\n\n".join(
+        [
+            "Dear {greeting},",
+            (
+                "I am writing to you about the Armenians still held in Azerbaijan: prisoners of war, "
+                "civilians and the former leaders of Artsakh. The ceasefire of 9 November 2020 "
+                "promised the exchange of all prisoners, yet these people are still in prison, many "
+                "after trials that did not meet the most basic standards."
+            ),
+            "Among them:\n{detainees}",
+            "{ask}",
+            "Yours faithfully,\n{sender_name}",
+        ]
+    )
+    + "\n"
+)
 
-I am writing to you about the Armenians still held in Azerbaijan: prisoners of war, civilians
-and the former leaders of Artsakh. The ceasefire of 9 November 2020 promised the exchange of
-all prisoners, yet these people are still in prison, many after trials that did not meet the
-most basic standards.
-
-Among them:
-{detainees}
-
-{ask}
-
-Yours faithfully,
-{sender_name}
-"""
-
-LETTER_FR = """{greeting},
-
-Je vous écris au sujet des Arméniens toujours détenus en Azerbaïdjan : des prisonniers de
-guerre, des civils et les anciens dirigeants de l'Artsakh. Le cessez-le-feu du 9 novembre 2020
-promettait l'échange de tous les prisonniers ; pourtant ces personnes sont toujours en prison,
-souvent après des procès qui n'ont pas respecté les garanties les plus élémentaires.
-
-Parmi elles :
-{detainees}
-
-{ask}
-
-Je vous prie d'agréer l'expression de ma haute considération.
-{sender_name}
-"""
+# One line a paragraph: the visitor's mail program wraps it.
+LETTER_FR = (
+    "\n\n".join(
+        [
+            "{greeting},",
+            (
+                "Je vous écris au sujet des Arméniens toujours détenus en Azerbaïdjan : des "
+                "prisonniers de guerre, des civils et les anciens dirigeants de l'Artsakh. Le cessez-"
+                "le-feu du 9 novembre 2020 promettait l'échange de tous les prisonniers ; pourtant "
+                "ces personnes sont toujours en prison, souvent après des procès qui n'ont pas "
+                "respecté les garanties les plus élémentaires."
+            ),
+            "Parmi elles :\n{detainees}",
+            "{ask}",
+            "Je vous prie d'agréer l'expression de ma haute considération.\n{sender_name}",
+        ]
+    )
+    + "\n"
+)
 
 EMBASSY_ASK_EN = (
     "I ask your government to release them without conditions, to let the ICRC visit every one "
@@ -481,21 +488,24 @@ MEMBER_ASK_FR = (
 
 # The Armenian letter is written in Armenian, not the English one with names in Armenian
 # letters: the page fills {detainees} with the names in the letter's own script.
-LETTER_HY = """{greeting},
-
-Գրում եմ Ձեզ Ադրբեջանում դեռևս պահվող հայերի՝ ռազմագերիների, խաղաղ բնակիչների և Արցախի
-նախկին ղեկավարների մասին։ 2020 թվականի նոյեմբերի 9-ի հրադադարը խոստանում էր բոլոր գերիների
-փոխանակում, սակայն այս մարդիկ դեռ բանտում են, շատերը՝ դատավարություններից հետո, որոնք
-չեն համապատասխանել ամենատարրական երաշխիքներին։
-
-Նրանց թվում են՝
-{detainees}
-
-{ask}
-
-Խորին հարգանքով՝
-{sender_name}
-"""
+# One line a paragraph: the visitor's mail program wraps it.
+LETTER_HY = (
+    "\n\n".join(
+        [
+            "{greeting},",
+            (
+                "Գրում եմ Ձեզ Ադրբեջանում դեռևս պահվող հայերի՝ ռազմագերիների, խաղաղ բնակիչների և "
+                "Արցախի նախկին ղեկավարների մասին։ 2020 թվականի նոյեմբերի 9-ի հրադադարը խոստանում էր "
+                "բոլոր գերիների փոխանակում, սակայն այս մարդիկ դեռ բանտում են, շատերը՝ "
+                "դատավարություններից հետո, որոնք չեն համապատասխանել ամենատարրական երաշխիքներին։"
+            ),
+            "Նրանց թվում են՝\n{detainees}",
+            "{ask}",
+            "Խորին հարգանքով՝\n{sender_name}",
+        ]
+    )
+    + "\n"
+)
 
 EMBASSY_ASK_HY = (
     "Խնդրում եմ, որ Ձեր կառավարությունն առանց պայմանների ազատ արձակի նրանց, թույլ տա "

@@ -81,8 +81,9 @@ def test_french_only_news_shows_marked_in_other_languages(client, staff_client, 
     client.logout()
     html = client.get(f"/{language}/news/{item.slug}/").content.decode()
     assert 'lang="fr"' in element_with(html, FRENCH_ONLY["title_fr"])
+    assert 'lang="fr"' in element_with(html, FRENCH_ONLY["summary_fr"])
     assert re.search(r'<div[^>]* lang="fr"><p>Ils ont été <strong>accueillis', html)
-    assert html.count('class="fallback-note"') == 3  # title, summary, body
+    assert html.count('class="fallback-note"') == 1  # one note under the title says it for all
     with translation.override(language):
         assert str(translation.gettext("This text is available in French only.")) in html
     listing = client.get(f"/{language}/news/").content.decode()
@@ -161,3 +162,14 @@ def test_event_written_in_armenian_only_gets_an_address(db):
         country="AM",
     )
     assert event.slug == "havak-yerevanum"
+
+
+def test_a_part_in_yet_another_language_has_its_own_note(client, db):
+    NewsItem.objects.create(
+        slug="mixed", title_fr="Titre", summary_fr="Résumé", body_hy="Հայերեն տեքստ"
+    )
+    html = client.get("/en/news/mixed/").content.decode()
+    assert html.count('class="fallback-note"') == 2
+    with translation.override("en"):
+        assert translation.gettext("This text is available in Armenian only.") in html
+    assert re.search(r'<div[^>]* lang="hy"><p>Հայերեն տեքստ', html)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -132,18 +133,28 @@ class LetterTemplateAdmin(admin.ModelAdmin):
     search_fields = ["recipient_name", "subject"]
 
     def get_queryset(self, request):
-        # Each country's letters by language, for the column below, in one query.
-        queryset = super().get_queryset(request)
-        self._languages_by_country = {}
-        for country, language in LetterTemplate.objects.values_list("country", "language"):
-            self._languages_by_country.setdefault(country, set()).add(language)
-        return queryset
+        # Whether the letter's country has one in each language, in the list's one query.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                **{
+                    f"country_has_{code}": Exists(
+                        LetterTemplate.objects.filter(country=OuterRef("country"), language=code)
+                    )
+                    for code, _name in settings.LANGUAGES
+                }
+            )
+        )
 
     @admin.display(description=_("missing translations"))
     def missing_translations(self, obj):
         """The languages this letter's country has no letter in: every country needs three."""
-        written = self._languages_by_country.get(obj.country, set())
-        missing = [str(name) for code, name in settings.LANGUAGES if code not in written]
+        missing = [
+            str(name)
+            for code, name in settings.LANGUAGES
+            if not getattr(obj, f"country_has_{code}", True)
+        ]
         return ", ".join(missing) or "—"
 
 

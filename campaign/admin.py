@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib import admin
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,17 +19,18 @@ from campaign.models import (
     Signature,
 )
 from common import jobs
+from common.admin import AnyLanguageAdmin
 from common.exports import SafeWriter
 from common.privacy import PersonalDataAdmin, privacy_actions
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin):
+class OrganisationAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     list_display = ["name", "contact_name", "email", "order"]
     list_editable = ["order"]
     # Say the scheme now, as Django 6 will: no deprecation warning on this page.
@@ -35,28 +38,28 @@ class OrganisationAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(TabbedTranslationAdmin):
+class NewsItemAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     form = NewsItemAdminForm
     list_display = ["title", "kind", "published_at", "published"]
     list_filter = ["kind", "published"]
     search_fields = ["title", "summary"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    slug_from = "title"
     autocomplete_fields = ["detainees"]
     date_hierarchy = "published_at"
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "starts_at", "city", "country", "published"]
     list_filter = ["kind", "published", "country"]
     search_fields = ["title", "city"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    slug_from = "title"
     autocomplete_fields = ["detainees"]
     date_hierarchy = "starts_at"
 
 
 @admin.register(Petition)
-class PetitionAdmin(TabbedTranslationAdmin):
+class PetitionAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     list_display = ["title", "goal", "active", "created_at"]
 
 
@@ -118,9 +121,41 @@ class SignatureAdmin(PersonalDataAdmin, admin.ModelAdmin):
 
 @admin.register(LetterTemplate)
 class LetterTemplateAdmin(admin.ModelAdmin):
-    list_display = ["country", "language", "recipient_name", "subject", "updated_at"]
+    list_display = [
+        "country",
+        "language",
+        "recipient_name",
+        "subject",
+        "updated_at",
+        "missing_translations",
+    ]
     list_filter = ["country", "language"]
     search_fields = ["recipient_name", "subject"]
+
+    def get_queryset(self, request):
+        # Whether the letter's country has one in each language, in the list's one query.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                **{
+                    f"country_has_{code}": Exists(
+                        LetterTemplate.objects.filter(country=OuterRef("country"), language=code)
+                    )
+                    for code, _name in settings.LANGUAGES
+                }
+            )
+        )
+
+    @admin.display(description=_("missing translations"))
+    def missing_translations(self, obj):
+        """The languages this letter's country has no letter in: every country needs three."""
+        missing = [
+            str(name)
+            for code, name in settings.LANGUAGES
+            if not getattr(obj, f"country_has_{code}", True)
+        ]
+        return ", ".join(missing) or "—"
 
 
 @admin.register(Follower)

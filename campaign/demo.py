@@ -291,10 +291,10 @@ EVENTS = [
         "hour": 14,
         "hours": 2,
         "time_zone": "Europe/Zurich",
-        "city": "Geneva",
+        "city": ("Geneva", "Genève", "Ժնև"),
         "country": Country.CH,
         "detainees": ["sample-aram-petrosyan", "sample-levon-sargsyan"],
-        "sponsors": "",
+        "sponsors": ("", "", ""),
         "title": (
             "Rally for the prisoners at the Place des Nations",
             "Rassemblement pour les détenus place des Nations",
@@ -316,10 +316,10 @@ EVENTS = [
         "hour": 19,
         "hours": 2,
         "time_zone": "Europe/Paris",
-        "city": "Lyon",
+        "city": ("Lyon", "Lyon", "Լիոն"),
         "country": Country.FR,
         "detainees": [],
-        "sponsors": "",
+        "sponsors": ("", "", ""),
         "title": (
             "Prisoners of war and international law",
             "Prisonniers de guerre et droit international",
@@ -342,10 +342,14 @@ EVENTS = [
         "hour": 11,
         "hours": 1,
         "time_zone": "Europe/Paris",
-        "city": "Paris",
+        "city": ("Paris", "Paris", "Փարիզ"),
         "country": Country.FR,
         "detainees": ["sample-hasmik-grigoryan"],
-        "sponsors": "A sample city council",
+        "sponsors": (
+            "A sample city council",
+            "Un conseil municipal (exemple)",
+            "Քաղաքային խորհուրդ (օրինակ)",
+        ),
         "title": (
             "Public signing of a sponsorship",
             "Signature publique d'un parrainage",
@@ -423,37 +427,44 @@ Nous vous demandons :
     "goal": 10000,
 }
 
-LETTER_EN = """Dear {greeting},
+# One line a paragraph: the visitor's mail program wraps it.
+LETTER_EN = (
+    "\n\n".join(
+        [
+            "Dear {greeting},",
+            (
+                "I am writing to you about the Armenians still held in Azerbaijan: prisoners of war, "
+                "civilians and the former leaders of Artsakh. The ceasefire of 9 November 2020 "
+                "promised the exchange of all prisoners, yet these people are still in prison, many "
+                "after trials that did not meet the most basic standards."
+            ),
+            "Among them:\n{detainees}",
+            "{ask}",
+            "Yours faithfully,\n{sender_name}",
+        ]
+    )
+    + "\n"
+)
 
-I am writing to you about the Armenians still held in Azerbaijan: prisoners of war, civilians
-and the former leaders of Artsakh. The ceasefire of 9 November 2020 promised the exchange of
-all prisoners, yet these people are still in prison, many after trials that did not meet the
-most basic standards.
-
-Among them:
-{detainees}
-
-{ask}
-
-Yours faithfully,
-{sender_name}
-"""
-
-LETTER_FR = """{greeting},
-
-Je vous écris au sujet des Arméniens toujours détenus en Azerbaïdjan : des prisonniers de
-guerre, des civils et les anciens dirigeants de l'Artsakh. Le cessez-le-feu du 9 novembre 2020
-promettait l'échange de tous les prisonniers ; pourtant ces personnes sont toujours en prison,
-souvent après des procès qui n'ont pas respecté les garanties les plus élémentaires.
-
-Parmi elles :
-{detainees}
-
-{ask}
-
-Je vous prie d'agréer l'expression de ma haute considération.
-{sender_name}
-"""
+# One line a paragraph: the visitor's mail program wraps it.
+LETTER_FR = (
+    "\n\n".join(
+        [
+            "{greeting},",
+            (
+                "Je vous écris au sujet des Arméniens toujours détenus en Azerbaïdjan : des "
+                "prisonniers de guerre, des civils et les anciens dirigeants de l'Artsakh. Le cessez-"
+                "le-feu du 9 novembre 2020 promettait l'échange de tous les prisonniers ; pourtant "
+                "ces personnes sont toujours en prison, souvent après des procès qui n'ont pas "
+                "respecté les garanties les plus élémentaires."
+            ),
+            "Parmi elles :\n{detainees}",
+            "{ask}",
+            "Je vous prie d'agréer l'expression de ma haute considération.\n{sender_name}",
+        ]
+    )
+    + "\n"
+)
 
 EMBASSY_ASK_EN = (
     "I ask your government to release them without conditions, to let the ICRC visit every one "
@@ -469,6 +480,43 @@ MEMBER_ASK_EN = (
     "dealing with Azerbaijan, and to support the work of the ICRC and the European Court of Human "
     "Rights on their behalf."
 )
+MEMBER_ASK_FR = (
+    "Je vous demande de porter leur cas auprès du gouvernement, d'exiger leur libération dans "
+    "chacune de nos relations avec l'Azerbaïdjan, et de soutenir en leur faveur le travail du "
+    "CICR et de la Cour européenne des droits de l'homme."
+)
+
+# The Armenian letter is written in Armenian, not the English one with names in Armenian
+# letters: the page fills {detainees} with the names in the letter's own script.
+# One line a paragraph: the visitor's mail program wraps it.
+LETTER_HY = (
+    "\n\n".join(
+        [
+            "{greeting},",
+            (
+                "Գրում եմ Ձեզ Ադրբեջանում դեռևս պահվող հայերի՝ ռազմագերիների, խաղաղ բնակիչների և "
+                "Արցախի նախկին ղեկավարների մասին։ 2020 թվականի նոյեմբերի 9-ի հրադադարը խոստանում էր "
+                "բոլոր գերիների փոխանակում, սակայն այս մարդիկ դեռ բանտում են, շատերը՝ "
+                "դատավարություններից հետո, որոնք չեն համապատասխանել ամենատարրական երաշխիքներին։"
+            ),
+            "Նրանց թվում են՝\n{detainees}",
+            "{ask}",
+            "Խորին հարգանքով՝\n{sender_name}",
+        ]
+    )
+    + "\n"
+)
+
+EMBASSY_ASK_HY = (
+    "Խնդրում եմ, որ Ձեր կառավարությունն առանց պայմանների ազատ արձակի նրանց, թույլ տա "
+    "Կարմիր խաչի միջազգային կոմիտեին այցելել նրանցից յուրաքանչյուրին և ընտանիքներին հայտնի, "
+    "թե ինչ է պատահել այն մարդկանց հետ, որոնց վերջին անգամ տեսել են Ադրբեջանի կալանքի տակ։"
+)
+MEMBER_ASK_HY = (
+    "Խնդրում եմ Ձեզ նրանց հարցը բարձրացնել կառավարության առջև, Ադրբեջանի հետ յուրաքանչյուր "
+    "շփման ժամանակ պահանջել նրանց ազատ արձակումը և աջակցել Կարմիր խաչի միջազգային կոմիտեի "
+    "ու Մարդու իրավունքների եվրոպական դատարանի աշխատանքին՝ հանուն նրանց։"
+)
 
 
 def _letter(template, greeting, ask):
@@ -481,54 +529,103 @@ def _letter(template, greeting, ask):
     )
 
 
-def _embassy_letters(country, country_en, country_fr=None):
-    letters = [
+def _embassy_letters(country, in_country):
+    """The letter to Azerbaijan's embassy in `country`, in each language: `in_country` is
+    "in France", "en France", "Ֆրանսիայում"."""
+    in_en, in_fr, in_hy = in_country
+    return [
         {
             "country": country,
             "language": "en",
-            "recipient_name": f"Embassy of the Republic of Azerbaijan in {country_en}",
+            "recipient_name": f"Embassy of the Republic of Azerbaijan {in_en}",
             "recipient_title": "The Ambassador",
-            "subject": "Release the Armenian prisoners",
+            "subject": "Release the Armenians held in Azerbaijan",
             "body": _letter(LETTER_EN, "Ambassador", EMBASSY_ASK_EN),
-        }
+        },
+        {
+            "country": country,
+            "language": "fr",
+            "recipient_name": f"Ambassade de la République d'Azerbaïdjan {in_fr}",
+            "recipient_title": "Monsieur l'Ambassadeur ou Madame l'Ambassadrice",
+            "subject": "Libérez les Arméniens détenus en Azerbaïdjan",
+            "body": _letter(
+                LETTER_FR, "Monsieur l'Ambassadeur, Madame l'Ambassadrice", EMBASSY_ASK_FR
+            ),
+        },
+        {
+            "country": country,
+            "language": "hy",
+            "recipient_name": f"Ադրբեջանի Հանրապետության դեսպանատուն {in_hy}",
+            "recipient_title": "Դեսպան",
+            "subject": "Ազատ արձակեք Ադրբեջանում պահվող հայերին",
+            "body": _letter(
+                LETTER_HY, "Հարգելի՛ պարոն դեսպան, հարգելի՛ տիկին դեսպան", EMBASSY_ASK_HY
+            ),
+        },
     ]
-    if country_fr:
+
+
+def _member_letters(country, recipients, address=""):
+    """The letter to a member of `country`'s parliament, in each language: `recipients` holds
+    (recipient, their house, greeting) in English, French and Armenian."""
+    asks = {"en": (LETTER_EN, MEMBER_ASK_EN), "fr": (LETTER_FR, MEMBER_ASK_FR)}
+    asks["hy"] = (LETTER_HY, MEMBER_ASK_HY)
+    subjects = {
+        "en": "Armenians held in Azerbaijan",
+        "fr": "Les Arméniens détenus en Azerbaïdjan",
+        "hy": "Ադրբեջանում պահվող հայերը",
+    }
+    letters = []
+    for language, (recipient, house, greeting) in zip(LANGS, recipients, strict=True):
+        template, ask = asks[language]
         letters.append(
             {
                 "country": country,
-                "language": "fr",
-                "recipient_name": f"Ambassade de la République d'Azerbaïdjan {country_fr}",
-                "recipient_title": "Monsieur l'Ambassadeur ou Madame l'Ambassadrice",
-                "subject": "Libérez les prisonniers arméniens",
-                "body": _letter(
-                    LETTER_FR, "Monsieur l'Ambassadeur, Madame l'Ambassadrice", EMBASSY_ASK_FR
-                ),
+                "language": language,
+                "recipient_name": recipient,
+                "recipient_title": house,
+                "recipient_address": address,
+                "subject": subjects[language],
+                "body": _letter(template, greeting, ask),
             }
         )
     return letters
 
 
+# Every country with a letter has it in the three languages (campaign/tests/test_take_action).
 LETTERS = [
-    *_embassy_letters(Country.FR, "France", "en France"),
-    *_embassy_letters(Country.BE, "Belgium", "en Belgique"),
-    *_embassy_letters(Country.CH, "Switzerland", "en Suisse"),
-    {
-        "country": Country.GB,
-        "language": "en",
-        "recipient_name": "Your Member of Parliament",
-        "recipient_title": "House of Commons",
-        "recipient_address": "House of Commons\nLondon\nSW1A 0AA",
-        "subject": "Armenians held in Azerbaijan",
-        "body": _letter(LETTER_EN, "Member of Parliament", MEMBER_ASK_EN),
-    },
-    {
-        "country": Country.US,
-        "language": "en",
-        "recipient_name": "Your Representative in Congress",
-        "recipient_title": "U.S. House of Representatives",
-        "subject": "Armenians held in Azerbaijan",
-        "body": _letter(LETTER_EN, "Representative", MEMBER_ASK_EN),
-    },
+    *_embassy_letters(Country.FR, ("in France", "en France", "Ֆրանսիայում")),
+    *_embassy_letters(Country.BE, ("in Belgium", "en Belgique", "Բելգիայում")),
+    *_embassy_letters(Country.CH, ("in Switzerland", "en Suisse", "Շվեյցարիայում")),
+    *_member_letters(
+        Country.GB,
+        [
+            ("Your Member of Parliament", "House of Commons", "Member of Parliament"),
+            (
+                "Votre député à la Chambre des communes",
+                "Chambre des communes",
+                "Madame la Députée, Monsieur le Député",
+            ),
+            ("Ձեր պատգամավորը", "Համայնքների պալատ", "Հարգելի՛ պատգամավոր"),
+        ],
+        address="House of Commons\nLondon\nSW1A 0AA",
+    ),
+    *_member_letters(
+        Country.US,
+        [
+            ("Your Representative in Congress", "U.S. House of Representatives", "Representative"),
+            (
+                "Votre représentant au Congrès",
+                "Chambre des représentants des États-Unis",
+                "Madame la Représentante, Monsieur le Représentant",
+            ),
+            (
+                "Ձեր ներկայացուցիչը Կոնգրեսում",
+                "ԱՄՆ Ներկայացուցիչների պալատ",
+                "Հարգելի՛ ներկայացուցիչ",
+            ),
+        ],
+    ),
 ]
 
 
@@ -548,11 +645,9 @@ def load_actions():
             "starts_at": starts,
             "ends_at": starts + datetime.timedelta(hours=data["hours"]),
             "time_zone": data["time_zone"],
-            "city": data["city"],
             "country": data["country"],
-            "sponsors": data["sponsors"],
         }
-        for field in ("title", "place"):
+        for field in ("title", "place", "city", "sponsors"):
             fields.update(zip((f"{field}_{code}" for code in LANGS), data[field], strict=True))
         for code, text in zip(LANGS, data["description"], strict=True):
             fields[f"description_{code}"] = f"{SAMPLE_EVENT[code]} {text}"

@@ -1,3 +1,4 @@
+import unicodedata
 import zoneinfo
 from datetime import timedelta
 from urllib.parse import quote
@@ -10,10 +11,41 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from common.languages import shown
 from prisoners.models import Detainee
+from prisoners.search import armenian_to_latin
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+class SlugFromTitle(models.Model):
+    """A record whose address, left empty, is made from whichever title staff wrote (English,
+    else French, else Armenian transliterated), as the admin's page does while they type."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._slug_from_title()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = [*kwargs["update_fields"], "slug"]
+        super().save(*args, **kwargs)
+
+    def _slug_from_title(self):
+        titles = (getattr(self, f"title_{code}", "") for code in LANGUAGE_CODES)
+        title = next((t for t in titles if t), "") or self.title or ""
+        latin = armenian_to_latin(unicodedata.normalize("NFKC", title).lower())
+        base = slugify(latin)[:100].strip("-") or type(self)._meta.model_name
+        slug, n = base, 1
+        while type(self).objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
 
 
 class Page(models.Model):
@@ -76,7 +108,13 @@ def footer_organisations():
     organisations = cache.get(key)
     if organisations is None:
         organisations = [
-            {"name": o.name, "contact_name": o.contact_name, "email": o.email, "website": o.website}
+            {
+                # Marked when it falls back to another language (common.languages.Shown).
+                "name": shown(o, "name"),
+                "contact_name": o.contact_name,
+                "email": o.email,
+                "website": o.website,
+            }
             for o in Organisation.objects.all()
         ]
         cache.set(key, organisations, 60 * 60)
@@ -128,12 +166,15 @@ def validate_time_zone(value):
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
+SLUG_HELP = _("Leave empty to make it from the title, in whichever language it is written.")
+
+
 class NewsItemQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True, published_at__lte=timezone.now())
 
 
-class NewsItem(models.Model):
+class NewsItem(SlugFromTitle):
     """News, press releases and statements, written by staff in three languages."""
 
     class Kind(models.TextChoices):
@@ -141,7 +182,7 @@ class NewsItem(models.Model):
         PRESS_RELEASE = "PRESS_RELEASE", _("Press release")
         STATEMENT = "STATEMENT", _("Statement")
 
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True, help_text=SLUG_HELP)
     kind = models.CharField(_("kind"), max_length=14, choices=Kind, default=Kind.NEWS)
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(
@@ -188,7 +229,7 @@ class EventQuerySet(models.QuerySet):
         return self.published().filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
 
-class Event(models.Model):
+class Event(SlugFromTitle):
     """A protest, a public signing, a conference: something people can come to."""
 
     class Kind(models.TextChoices):
@@ -197,7 +238,7 @@ class Event(models.Model):
         CONFERENCE = "CONFERENCE", _("Conference")
         OTHER = "OTHER", _("Other")
 
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True, help_text=SLUG_HELP)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.OTHER)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(

@@ -20,7 +20,7 @@ class NewsItemTranslationOptions(TranslationOptions):
 
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
-    fields = ("title", "description", "place")
+    fields = ("title", "description", "place", "city", "sponsors")
 
 
 @register(Petition)

@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -23,6 +23,7 @@ from campaign.models import (
     Petition,
     Signature,
 )
+from common.languages import Shown
 from common.links import InvalidLink, invalid_link
 from common.urls import absolute_url
 from prisoners.models import CampaignFigure, Category, Detainee, category_count_label
@@ -203,10 +204,16 @@ def take_action(request):
         letter = LetterTemplate.objects.for_country(country, get_language())
         context["chosen_country"] = dict(form.fields["country"].choices)[country]
         if letter:
-            sender = form.cleaned_data["name"] or _("[Your name]")
-            held = Detainee.objects.in_full().held().order_by("public_sort_name", "pk")
-            detainees = "\n".join(f"- {d.public_name}" for d in held)
+            # Everything in the letter is in its language, the names in its script too: an
+            # Armenian letter names people in Armenian letters, an English one in Latin ones.
+            with translation.override(letter.language):
+                sender = form.cleaned_data["name"] or _("[Your name]")
+                held = Detainee.objects.in_full().held().order_by("public_sort_name", "pk")
+                detainees = "\n".join(f"- {d.public_name}" for d in held)
             body = letter.render(sender, detainees)
+            # A letter in another language than the page's (none written in it yet) says so.
+            shown_in = None if letter.language == get_language() else letter.language
+            context["letter_text"] = Shown(body, shown_in)
             context.update(letter=letter, body=body, mailto=letter.mailto(body))
     return render(request, "campaign/take_action.html", context)
 

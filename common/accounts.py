@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from common import mail
+from common.models import LanguagePreference
 from common.urls import absolute_url
 
 
@@ -85,6 +86,8 @@ def invite_staff(email, groups=(), language=None):
         user=user, email=email, defaults={"primary": True, "verified": False}
     )
     language = language or settings.LANGUAGE_CODE
+    # Staff e-mails reach them in the language they were invited in, until they choose another.
+    LanguagePreference.remember(user, language)
     with translation.override(language):
         context = {
             "url": absolute_url(invitation_path(user)),

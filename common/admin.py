@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.accounts import invite_staff
 from common.forms import InviteStaffForm, staff_needs_invitation
+from common.languages import LANGUAGE_CODES, missing_languages_label
 
 
 def used_second_factor(request):
@@ -77,3 +78,60 @@ class LibertasAdminSite(admin.AdminSite):
             "form": form,
         }
         return TemplateResponse(request, "admin/invite_staff.html", context)
+
+
+class OneLanguageForm:
+    """An admin form where a required translated field may be written in any one language."""
+
+    one_language_fields = ()
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.one_language_fields:
+            localized = [f"{name}_{c}" for c in LANGUAGE_CODES if f"{name}_{c}" in self.fields]
+            if localized and not any(cleaned.get(field) for field in localized):
+                for field in localized:
+                    self.add_error(field, _("Write this in at least one of the languages."))
+        return cleaned
+
+
+class AnyLanguageAdmin:
+    """For a modeltranslation admin: staff may write a record in English, French or Armenian
+    alone, and the list shows which translations are missing.
+
+    modeltranslation makes the default language's field required whenever the field is;
+    here no single language is, and OneLanguageForm asks for each such field in at least
+    one language. `slug_from` names the translated field an empty address is made from, in
+    the browser (static/js/admin_slug.js) and again by the model's save().
+    """
+
+    slug_from = None
+
+    class Media:
+        js = ["js/admin_slug.js"]
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "missing_translations"]
+
+    @admin.display(description=_("missing translations"))
+    def missing_translations(self, obj):
+        return missing_languages_label(obj)
+
+    def patch_translation_field(self, db_field, field, request, **kwargs):
+        super().patch_translation_field(db_field, field, request, **kwargs)
+        if getattr(db_field, "translated_field", None) is not None:
+            field.required = False
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and self.slug_from and db_field.name == "slug":
+            sources = [f"id_{self.slug_from}_{code}" for code in LANGUAGE_CODES]
+            field.widget.attrs["data-slug-from"] = " ".join(sources)
+        return field
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        required = [
+            name for name in self.trans_opts.fields if not self.model._meta.get_field(name).blank
+        ]
+        return type(form.__name__, (OneLanguageForm, form), {"one_language_fields": required})

@@ -13,9 +13,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db.models.functions import Lower
 from django.template.exceptions import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
+
+from common.models import LanguagePreference
 
 CONFIRMATION_MAIL_PERIOD = timedelta(hours=24)
 
@@ -81,3 +84,24 @@ def send_many(messages):
     if not messages:
         return
     get_connection().send_messages(messages)
+
+
+def by_language(addresses):
+    """`addresses` grouped by the language their owners read: [(language, [address, …])].
+
+    Staff addresses (STAFF_EMAILS) belong to accounts whose language the admin's switcher
+    remembers (common.models.LanguagePreference); an address of no account, or of one that
+    never chose, reads the default language. One e-mail goes to each group, in its language.
+    """
+    addresses = [addresses] if isinstance(addresses, str) else list(addresses)
+    chosen = dict(
+        LanguagePreference.objects.annotate(email=Lower("user__email"))
+        .filter(email__in=[address.lower() for address in addresses])
+        .values_list("email", "language")
+    )
+    groups = {}
+    for address in addresses:
+        language = chosen.get(address.lower(), settings.LANGUAGE_CODE)
+        groups.setdefault(language, []).append(address)
+    order = [code for code, _name in settings.LANGUAGES]
+    return sorted(groups.items(), key=lambda item: order.index(item[0]))

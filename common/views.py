@@ -11,10 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
 
 from common.accounts import invitation_token_generator
 from common.forms import StaffInvitationForm
 from common.links import invalid_link
+from common.models import LanguagePreference
 
 
 @never_cache
@@ -100,3 +103,14 @@ def staff_invitation(request, uidb36, token):
         "common/staff_invitation.html",
         {"form": form, "qr_code": f"data:image/svg+xml;base64,{svg}", "invited": user},
     )
+
+
+@require_POST
+def set_language(request):
+    """Django's set_language (the language cookie, and the next page at its own language's
+    address), and for someone signed in, the choice kept for what reaches them by e-mail."""
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        LanguagePreference.remember(request.user, language)
+    return response

@@ -228,7 +228,9 @@ TIME_ZONE = "Europe/Paris"
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fr"), "fr": ("en",), "hy": ("en",)}
+# Staff may write a record in any one language: each reader sees their own, else English, else
+# French, else Armenian (common.languages.shown() says which, and the page marks it).
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fr", "hy")}
 
 SITE_ID = 1
 

@@ -12,6 +12,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("stripe/webhook/", donations_views.webhook, name="stripe_webhook"),
+    # Outside the prefix, as Django's own: it answers with the next page in the new language.
+    path("i18n/setlang/", views.set_language, name="set_language"),
     # By name, not by import: nothing imports the campaign app.
     path("", include("campaign.root_urls")),
 ]

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin import AnyLanguageAdmin
 from common.privacy import PersonalDataAdmin, privacy_actions
 from common.storage import private_file_response
 from prisoners import privacy
@@ -40,7 +41,7 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Detainee)
-class DetaineeAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class DetaineeAdmin(AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     form = DetaineeAdminForm
     list_display = ["name", "category", "status", "visibility", "captured_on", "last_seen_on"]
     list_filter = ["category", "status", "visibility"]
@@ -157,7 +158,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(CampaignFigure)
-class CampaignFigureAdmin(TabbedTranslationAdmin):
+class CampaignFigureAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     list_display = ["label", "low", "high", "as_of", "source", "order"]
 
 

@@ -32,6 +32,17 @@ SOURCES = [
         "published_on": datetime.date(2024, 4, 1),
         "reliability": "RELIABLE",
         "url": "",
+        "language": "en",
+    },
+    {
+        # A source keeps its own title in its own language; pages mark it with `lang`.
+        "key": "sample-armenian-report",
+        "title": "Ադրբեջանում պահվող հայերի ցուցակը (օրինակ)",
+        "publisher": "Օրինակելի լրատու",
+        "published_on": datetime.date(2024, 2, 12),
+        "reliability": "REPORTED",
+        "url": "",
+        "language": "hy",
     },
 ]
 
@@ -304,6 +315,8 @@ def load():
         fields.update(_translated("biography", [SAMPLE_NOTE[lang] for lang in LANGS]))
         detainee, _ = Detainee.objects.update_or_create(slug=data["slug"], defaults=fields)
         detainee.sources.add(brochure)
+        if detainee.visibility == Visibility.PUBLIC and not detainee.is_disappeared:
+            detainee.sources.add(sources["sample-armenian-report"])
         for date, kind, *text in timeline:
             defaults = {"source": brochure}
             if text:

@@ -1,6 +1,6 @@
 from dataclasses import dataclass
 
-from django.conf import settings
+from django.conf import global_settings, settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, npgettext, pgettext, pgettext_lazy
 
+from common.languages import LANGUAGE_CODES, Shown, shown, translated_fields
 from common.storage import PrivateImageField
 from prisoners import photos
 from prisoners.photos import validate_photo
@@ -143,9 +144,23 @@ class Reliability(models.TextChoices):
     REPORTED = "REPORTED", _("Reported, not yet confirmed")
 
 
+# Every language Django knows, for a source's title: sources are in Russian, Azerbaijani or
+# Turkish as often as in our three. The names are Django's, translated by its own catalogue.
+TITLE_LANGUAGES = [(code, _(name)) for code, name in global_settings.LANGUAGES if "-" not in code]
+
+
 class Source(models.Model):
     url = models.URLField(_("address"), max_length=500, blank=True)
+    # Not translated: a source is cited by its own title, in its own language (pages mark it
+    # with `lang`, so a reader's screen reader and browser read it right).
     title = models.CharField(_("title"), max_length=300)
+    language = models.CharField(
+        _("language of the title"),
+        max_length=8,
+        choices=TITLE_LANGUAGES,
+        blank=True,
+        help_text=_("The language the title and publisher are written in."),
+    )
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     published_on = models.DateField(_("date"), null=True, blank=True)
     reliability = models.CharField(
@@ -657,11 +672,17 @@ class PublicDetainee:
         self._record = detainee
 
     def __getattr__(self, attr):
-        if attr in self.FIELDS or attr in self.METHODS:
+        # A translated field in one language ("biography_fr", asked by common.languages.shown)
+        # follows the rule of the field itself.
+        rule = attr
+        base, _sep, code = attr.rpartition("_")
+        if code in LANGUAGE_CODES and base in translated_fields(Detainee) and base != "name":
+            rule = base  # the name has its own rule (public_name) and its own entries
+        if rule in self.FIELDS or rule in self.METHODS:
             return getattr(self._record, attr)
-        if attr in self.IN_FULL_FIELDS or attr in self.IN_FULL_OBJECTS:
+        if rule in self.IN_FULL_FIELDS or rule in self.IN_FULL_OBJECTS:
             if self._record.is_limited:
-                return "" if attr in self.IN_FULL_FIELDS else None
+                return "" if rule in self.IN_FULL_FIELDS else None
             return getattr(self._record, attr)
         raise AttributeError(attr)
 
@@ -685,7 +706,7 @@ class PublicDetainee:
             date=event.date,
             kind=event.kind,
             kind_label=event.get_kind_display(),
-            text="" if limited else event.text,
+            text=Shown("") if limited else shown(event, "text"),
             source=None if limited else event.source,
         )
 

@@ -72,7 +72,8 @@ VARIANTS = [
 ]
 
 
-def _armenian_to_latin(text):
+def armenian_to_latin(text):
+    """Lower-case Armenian letters in Latin ones (Yerevan, Vostan, Hakupyan); others kept."""
     out = []
     previous_is_letter = False
     i = 0
@@ -97,7 +98,7 @@ def _armenian_to_latin(text):
 def normalise(text):
     """Lower case, no accents, Latin script, one spelling per sound, single spaces."""
     text = unicodedata.normalize("NFKC", text or "").lower()
-    text = _armenian_to_latin(text)
+    text = armenian_to_latin(text)
     # Drop accents: decompose, then remove the combining marks.
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()

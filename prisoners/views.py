@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -134,9 +134,12 @@ def report_correction(request, slug):
 
 
 def notify_staff(correction):
-    admin_url = absolute_url("admin:prisoners_correctionrequest_change", correction.pk)
-    context = {"correction": correction, "admin_url": admin_url}
-    mail.send(settings.STAFF_EMAILS, "prisoners/email/correction", context)
+    # Each staff member reads it in their own language, with the admin's address in it too.
+    for language, addresses in mail.by_language(settings.STAFF_EMAILS):
+        with translation.override(language):
+            admin_url = absolute_url("admin:prisoners_correctionrequest_change", correction.pk)
+        context = {"correction": correction, "admin_url": admin_url}
+        mail.send(addresses, "prisoners/email/correction", context, language=language)
 
 
 def share_image(request, slug):

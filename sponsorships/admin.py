@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from common.admin import AnyLanguageAdmin
 from common.privacy import PersonalDataAdmin, privacy_actions
 from sponsorships import privacy, services, views
 from sponsorships.forms import DecisionForm, EndForm, SigningForm
@@ -80,11 +81,15 @@ class SponsorshipInline(admin.TabularInline):
 
 
 @admin.register(Sponsor)
-class SponsorAdmin(PersonalDataAdmin, admin.ModelAdmin):
+class SponsorAdmin(AnyLanguageAdmin, PersonalDataAdmin, TabbedTranslationAdmin):
     form = SponsorAdminForm
     list_display = ["name", "kind", "country", "city", "public_consent", "email_confirmed_at"]
     list_filter = ["kind", "country", "public_consent"]
-    search_fields = ["name", "city", "contact_name", "email"]
+    search_fields = [
+        *(f"{field}_{code}" for field in ("name", "city") for code in ("en", "fr", "hy")),
+        "contact_name",
+        "email",
+    ]
     # The account is linked only by approval, to one that verified the sponsor's address.
     readonly_fields = ["user", "email_confirmed_at", "created_at"]
     actions = privacy_actions(privacy.export, privacy.erase, "email")
@@ -118,14 +123,14 @@ class SponsorAdmin(PersonalDataAdmin, admin.ModelAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(TabbedTranslationAdmin):
+class CommitmentAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     list_display = ["title", "group", "order", "active"]
     list_filter = ["group", "active"]
     list_editable = ["order", "active"]
 
 
 @admin.register(Sponsorship)
-class SponsorshipAdmin(TabbedTranslationAdmin):
+class SponsorshipAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     list_display = [
         "sponsor",
         "sponsor_kind",

@@ -9,10 +9,14 @@ from sponsorships.models import Commitment, Sponsor, Sponsorship
 
 SPONSORS = [
     {
-        "name": "Sample town of Valbrune",
+        "name": (
+            "Sample town of Valbrune",
+            "Ville de Valbrune (exemple)",
+            "Վալբրյուն քաղաք (օրինակ)",
+        ),
         "kind": Sponsor.Kind.CITY,
         "country": "FR",
-        "city": "Valbrune",
+        "city": ("Valbrune", "Valbrune", "Վալբրյուն"),
         "detainee": "sample-aram-petrosyan",
         "status": Sponsorship.Status.ACTIVE,
         "signed_on": datetime.date(2024, 5, 18),
@@ -20,37 +24,53 @@ SPONSORS = [
         "commitments": ["logo-on-website", "banners", "public-signing", "meet-family"],
     },
     {
-        "name": "Sample Human Rights Network",
+        "name": (
+            "Sample Human Rights Network",
+            "Réseau pour les droits humains (exemple)",
+            "Մարդու իրավունքների ցանց (օրինակ)",
+        ),
         "kind": Sponsor.Kind.NGO,
         "country": "BE",
-        "city": "Brussels",
+        "city": ("Brussels", "Bruxelles", "Բրյուսել"),
         "detainee": "sample-hasmik-grigoryan",
         "status": Sponsorship.Status.ACTIVE,
         "commitments": ["media", "lobbying"],
     },
     {
-        "name": "Sample public figure Claire Demo",
+        "name": (
+            "Sample public figure Claire Demo",
+            "Claire Démo, personnalité (exemple)",
+            "Կլեր Դեմո, հասարակական գործիչ (օրինակ)",
+        ),
         "kind": Sponsor.Kind.PUBLIC_FIGURE,
         "country": "FR",
-        "city": "Lyon",
+        "city": ("Lyon", "Lyon", "Լիոն"),
         "detainee": "sample-levon-sargsyan",
         "status": Sponsorship.Status.ACTIVE,
         "commitments": ["public-events", "media"],
     },
     {
-        "name": "Sample city of Nordhaven",
+        "name": (
+            "Sample city of Nordhaven",
+            "Ville de Nordhaven (exemple)",
+            "Նորդհավեն քաղաք (օրինակ)",
+        ),
         "kind": Sponsor.Kind.CITY,
         "country": "DE",
-        "city": "Nordhaven",
+        "city": ("Nordhaven", "Nordhaven", "Նորդհավեն"),
         "detainee": None,
         "status": Sponsorship.Status.ACTIVE,
         "commitments": ["logo-on-website", "lobbying", "material-support"],
     },
     {
-        "name": "Sample pending sponsor",
+        "name": (
+            "Sample pending sponsor",
+            "Parrain en attente (exemple)",
+            "Սպասման մեջ գտնվող հովանավոր (օրինակ)",
+        ),
         "kind": Sponsor.Kind.INDIVIDUAL,
         "country": "AM",
-        "city": "Yerevan",
+        "city": ("Yerevan", "Erevan", "Երևան"),
         "detainee": "sample-gevorg-mkrtchyan",
         "status": Sponsorship.Status.PENDING,
         "commitments": ["take-part-in-events"],
@@ -66,11 +86,12 @@ def load():
         if slug and slug not in detainees:
             continue
         sponsor, _ = Sponsor.objects.update_or_create(
-            name=data["name"],
+            name_en=data["name"][0],
             defaults={
+                **dict(zip(("name_en", "name_fr", "name_hy"), data["name"], strict=True)),
+                **dict(zip(("city_en", "city_fr", "city_hy"), data["city"], strict=True)),
                 "kind": data["kind"],
                 "country": data["country"],
-                "city": data["city"],
                 "public_consent": True,
                 "contact_name": "Sample contact",
                 "email": f"sponsor-{Sponsor.Kind(data['kind']).value.lower()}@example.org",

@@ -86,17 +86,14 @@ def confirm_email(token):
     sponsorships = list(
         sponsor.sponsorships.filter(status=Sponsorship.Status.PENDING).select_related("detainee")
     )
-    with translation.override(settings.LANGUAGE_CODE):
-        admin_urls = [
-            absolute_url("admin:sponsorships_sponsorship_change", s.pk) for s in sponsorships
-        ]
-    if settings.STAFF_EMAILS:
-        send(
-            "staff_new_request",
-            settings.STAFF_EMAILS,
-            settings.LANGUAGE_CODE,
-            {"sponsor": sponsor, "items": list(zip(sponsorships, admin_urls, strict=True))},
-        )
+    # Each staff member reads it in their own language, with the admin's addresses in it too.
+    for language, addresses in mail.by_language(settings.STAFF_EMAILS):
+        with translation.override(language):
+            admin_urls = [
+                absolute_url("admin:sponsorships_sponsorship_change", s.pk) for s in sponsorships
+            ]
+        items = list(zip(sponsorships, admin_urls, strict=True))
+        send("staff_new_request", addresses, language, {"sponsor": sponsor, "items": items})
     return sponsor
 
 

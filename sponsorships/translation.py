@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from sponsorships.models import Commitment, Sponsorship
+from sponsorships.models import Commitment, Sponsor, Sponsorship
 
 
 @register(Commitment)
@@ -11,3 +11,11 @@ class CommitmentTranslationOptions(TranslationOptions):
 @register(Sponsorship)
 class SponsorshipTranslationOptions(TranslationOptions):
     fields = ("public_note",)
+
+
+# A city or an organisation is often named differently in each language (Geneva, Genève,
+# Ժնև; Ville de Valbrune, Town of Valbrune): the name and the city are translated. Sign-up
+# fills the visitor's language; the others fall back to it, marked with its language.
+@register(Sponsor)
+class SponsorTranslationOptions(TranslationOptions):
+    fields = ("name", "city")

@@ -1,3 +1,4 @@
+import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -74,3 +75,66 @@ def test_take_action_keeps_the_choice_and_explains_a_bad_country(client, letters
     html = client.get("/en/take-action/?country=XX&name=Jo").content.decode()
     assert 'value="Jo"' in html
     assert "Select a valid choice" in html
+
+
+# Each letter in its own language, the names in its own script.
+
+ARMENIAN = re.compile(r"[\u0531-\u0587]")
+
+
+def named_list(body):
+    return [line[2:] for line in body.splitlines() if line.startswith("- ")]
+
+
+def test_every_country_with_a_letter_has_it_in_the_three_languages(demo_data):
+    languages = {}
+    for country, language in LetterTemplate.objects.values_list("country", "language"):
+        languages.setdefault(country, set()).add(language)
+    assert {"FR", "BE", "CH", "GB", "US"} <= set(languages)
+    assert all(found == {"en", "fr", "hy"} for found in languages.values()), languages
+
+
+@pytest.mark.parametrize("country", ["FR", "BE", "CH", "GB", "US"])
+@pytest.mark.parametrize("language", ["en", "fr", "hy"])
+def test_the_letter_is_in_the_page_language_with_names_in_its_script(
+    client, demo_data, country, language
+):
+    Detainee.objects.create(
+        slug="aram-letter",
+        name_en="Aram Letteryan",
+        name_fr="Aram Letterian",
+        name_hy="Արամ Լեթերյան",
+        category=Category.POW,
+        visibility=Visibility.PUBLIC,
+    )
+    response = client.get(f"/{language}/take-action/", {"country": country, "name": "Anna"})
+    letter, body = response.context["letter"], response.context["body"]
+    assert letter.language == language
+    names = named_list(body)
+    expected = {"en": "Aram Letteryan", "fr": "Aram Letterian", "hy": "Արամ Լեթերյան"}[language]
+    assert expected in names
+    in_armenian = [bool(ARMENIAN.search(name)) for name in names]
+    assert all(in_armenian) if language == "hy" else not any(in_armenian)
+    # The letter's own words are in its language too, not only the names.
+    prose = "\n".join(line for line in body.splitlines() if not line.startswith("- "))
+    assert bool(ARMENIAN.search(prose)) == (language == "hy")
+    html = response.content.decode()
+    assert f'rows="18" lang="{language}">' in html
+    assert "fallback-note" not in html.split("<main")[1]
+
+
+def test_a_letter_in_another_language_names_people_in_its_script_and_says_so(client, letters):
+    add("a", "Aram Public")
+    Detainee.objects.filter(slug="a").update(name_hy="Արամ Փաբլիք")
+    response = client.get("/hy/take-action/?country=FR")
+    assert response.context["letter"].language == "en"
+    assert named_list(response.context["body"]) == ["Aram Public"]
+    html = response.content.decode()
+    assert 'rows="18" lang="en">' in html
+    assert 'class="fallback-note"' in html
+
+
+def test_the_letter_list_shows_the_languages_a_country_lacks(staff_client, letters):
+    html = staff_client.get("/en/admin/campaign/lettertemplate/").content.decode()
+    cells = re.findall(r'class="field-missing_translations">(.*?)</td>', html)
+    assert cells == ["Armenian", "Armenian"]

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 from common.cache import page_query
+from common.languages import Shown, shown
 from common.urls import absolute_url
 
 register = template.Library()
@@ -49,6 +50,20 @@ def language_versions(context):
             }
         )
     return versions
+
+
+@register.simple_tag
+def translated(obj, field=None):
+    """A translated field as the reader sees it, marked when it is in another language.
+
+    `{% translated item "title" %}` prints the text, and when it fell back to another
+    language wraps it in `<span lang="fr">` followed by "This text is available in French
+    only." `{% translated item "body" as body %}` gives the text (common.languages.Shown) for a
+    template that places the mark itself: `<div{{ body.lang_attr }}>{{ body|markdown }}</div>
+    {{ body.note }}`. With no field, `obj` is a value already shown (a timeline event's text).
+    """
+    value = obj if field is None else shown(obj, field)
+    return value if isinstance(value, Shown) else Shown(value or "")
 
 
 @register.filter

@@ -85,3 +85,15 @@ def test_staff_see_reports_in_the_admin(staff_client, detainee):
     CorrectionRequest.objects.create(detainee=detainee, what_is_wrong="Wrong birth year")
     html = staff_client.get("/en/admin/prisoners/correctionrequest/").content.decode()
     assert "Ani Karapetyan" in html
+
+
+def test_a_staff_member_who_chose_french_reads_the_report_in_french(client, detainee, settings):
+    from common.models import LanguagePreference
+    from conftest import make_staff
+
+    LanguagePreference.remember(make_staff("claire@example.org", "Editors"), "fr")
+    settings.STAFF_EMAILS = ["claire@example.org"]
+    client.post(report_url(detainee, "hy"), REPORT)  # the visitor's language does not count
+    [email] = mail.outbox
+    assert "/fr/admin/prisoners/correctionrequest/" in email.body
+    assert "Ani Karapetian" in email.subject

@@ -281,7 +281,7 @@ def test_a_confirmed_sponsor_s_address_cannot_be_changed_in_the_admin(staff_clie
     url = reverse("admin:sponsorships_sponsor_change", args=[sponsor.pk])
     assert 'name="email"' not in staff_client.get(url).content.decode()
     data = {
-        "kind": sponsor.kind, "name": sponsor.name, "country": "FR", "city": sponsor.city,
+        "kind": sponsor.kind, "name_en": sponsor.name, "country": "FR", "city_en": sponsor.city,
         "website": "", "public_consent": "on", "contact_name": "Jeanne",
         "email": "other@evil.example", "phone": "", "language": "fr",
         "sponsorships-TOTAL_FORMS": "1",

@@ -105,6 +105,8 @@ def _send_notifications(detainee_pk, change):
             }
             if change["kind"] == "status":
                 context["status_label"] = detainee.status_label
+                # Said as the profile says it (Detainee.days_held_phrase).
+                context["days_held"] = detainee.days_held_label
             else:
                 event = detainee.event(change["event"])
                 context["event_label"] = event.kind_label

@@ -2,6 +2,8 @@
 QR codes, Stripe, hreflang) starts from SITE_URL, never from the request's Host header, which
 the visitor chooses."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.urls import reverse
 
@@ -16,3 +18,8 @@ def absolute_url(path_or_name, *args, **kwargs):
     else:
         path = reverse(path_or_name, args=args, kwargs=kwargs)
     return settings.SITE_URL + path
+
+
+def site_host():
+    """The site's address as printed on posters and share images: SITE_URL's host name."""
+    return urlsplit(settings.SITE_URL).netloc

@@ -14,7 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from common.admin import AnyLanguageAdmin
 from common.privacy import PersonalDataAdmin, privacy_actions
 from common.storage import private_file_response
-from prisoners import privacy
+from prisoners import printing, privacy
 from prisoners.forms import DetaineeAdminForm
 from prisoners.models import (
     CampaignFigure,
@@ -49,7 +49,7 @@ class DetaineeAdmin(AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin
     # Staff see real names in order; public lists sort by public_sort_name. No slug
     # prepopulated from the name: save() makes the address, random for limited records.
     ordering = ["name"]
-    readonly_fields = ["photo_preview"]
+    readonly_fields = ["photo_preview", "photo_for_print"]
     inlines = [TimelineEventInline, SourceInline]
     exclude = ["sources"]
     actions = ["mark_released"]
@@ -58,7 +58,15 @@ class DetaineeAdmin(AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin
         (_("Person"), {"fields": ["sex", "birth_date", "birth_year", "hometown", "biography"]}),
         (
             _("Photo"),
-            {"fields": ["photo", "photo_preview", "photo_credit", "photo_alt"]},
+            {
+                "fields": [
+                    "photo",
+                    "photo_preview",
+                    "photo_for_print",
+                    "photo_credit",
+                    "photo_alt",
+                ]
+            },
         ),
         (
             _("Capture and detention"),
@@ -76,6 +84,7 @@ class DetaineeAdmin(AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin
                     "echr_interim_measures",
                     "released_on",
                     "died_on",
+                    "print_after_release",
                 ]
             },
         ),
@@ -106,6 +115,10 @@ class DetaineeAdmin(AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin
             '<img src="{}" width="240" alt="">',
             reverse("admin:prisoners_detainee_photo", args=[obj.pk]),
         )
+
+    @admin.display(description=_("photo for print"))
+    def photo_for_print(self, obj):
+        return printing.photo_warning(obj) if obj and obj.pk else "—"
 
     def get_urls(self):
         photo = path(

@@ -10,8 +10,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext, npgettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, npgettext, pgettext, pgettext_lazy
 
 from common.languages import LANGUAGE_CODES, Shown, shown, translated_fields
 from common.storage import PrivateImageField
@@ -297,6 +297,14 @@ class Detainee(models.Model):
     echr_interim_measures = models.BooleanField(_("ECHR interim measures"), default=False)
     released_on = models.DateField(_("released on"), null=True, blank=True)
     died_on = models.DateField(_("died on"), null=True, blank=True)
+    print_after_release = models.BooleanField(
+        _('offer a "released" poster and banner after release'),
+        default=True,
+        help_text=_(
+            "After release, supporters and sponsors can print a version that says the person "
+            "was released. Untick to offer none (for example when the family asks for quiet)."
+        ),
+    )
 
     biography = models.TextField(_("biography"), blank=True)
     # The upload itself is private; pages show the public copies that sync_public_photo()
@@ -469,8 +477,7 @@ class Detainee(models.Model):
         data = {"photo": str(view.photo or "")}
         # Values derived from today's date or from other fields would move it every day.
         derived = {"pk", "public_photo", "public_updated_at", "held_since", "days_held"}
-        derived.add("days_held_label")
-        derived.add("is_disappeared")
+        derived |= {"days_held_label", "is_disappeared", "is_still_held", "may_print"}
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
                 for field in (PublicDetainee.FIELDS | PublicDetainee.IN_FULL_FIELDS) - derived:
@@ -546,34 +553,118 @@ class Detainee(models.Model):
 
     @property
     def days_held_label(self):
-        """The days held as every output says them (profile, card, share image, banner).
+        """The days held as every output says them: see days_held_phrase()."""
+        return self.days_held_phrase().text
 
-        "N days since last seen" for the disappeared with no known capture, "N days in
-        captivity" while held, "Held for N days" once it ended; empty with no start date.
+    def days_held_phrase(self):
+        """The number of days held and the one phrase every output says it with.
+
+        Profile, list cards, share image, banner, poster and e-mails call this, so a person's
+        count reads the same everywhere: "N days in captivity" while held, "N days since last
+        seen" for the disappeared with no known capture, "Held for N days until release" or
+        "… until death" once it ended. The text is empty with no start date.
         """
         days = self.days_held
         if days is None:
-            return ""
-        number = intcomma(days)  # grouped as the active language groups thousands
-        if self.is_disappeared and not self.captured_on:
-            text = ngettext(
-                "%(number)s day since last seen", "%(number)s days since last seen", days
-            )
-        elif self.status == Status.HELD:
-            text = ngettext("%(number)s day in captivity", "%(number)s days in captivity", days)
-        else:
-            # "Held" agrees with the person in French: "Détenue pendant", "Détenu pendant".
+            return DaysHeld(None, "")
+        values = {"number": intcomma(days)}  # grouped as the active language groups thousands
+        if self.status == Status.RELEASED:
             text = by_sex(
                 self.agreement_sex,
                 woman=npgettext(
-                    "woman", "Held for %(number)s day", "Held for %(number)s days", days
+                    "woman",
+                    "Held for %(number)s day until release",
+                    "Held for %(number)s days until release",
+                    days,
                 ),
-                man=npgettext("man", "Held for %(number)s day", "Held for %(number)s days", days),
+                man=npgettext(
+                    "man",
+                    "Held for %(number)s day until release",
+                    "Held for %(number)s days until release",
+                    days,
+                ),
                 person=npgettext(
-                    "person", "Held for %(number)s day", "Held for %(number)s days", days
+                    "person",
+                    "Held for %(number)s day until release",
+                    "Held for %(number)s days until release",
+                    days,
                 ),
             )
-        return text % {"number": number}
+        elif self.status == Status.DECEASED:
+            text = by_sex(
+                self.agreement_sex,
+                woman=npgettext(
+                    "woman",
+                    "Held for %(number)s day until death",
+                    "Held for %(number)s days until death",
+                    days,
+                ),
+                man=npgettext(
+                    "man",
+                    "Held for %(number)s day until death",
+                    "Held for %(number)s days until death",
+                    days,
+                ),
+                person=npgettext(
+                    "person",
+                    "Held for %(number)s day until death",
+                    "Held for %(number)s days until death",
+                    days,
+                ),
+            )
+        elif self.is_disappeared and not self.captured_on:
+            text = ngettext(
+                "%(number)s day since last seen", "%(number)s days since last seen", days
+            )
+        else:
+            text = ngettext("%(number)s day in captivity", "%(number)s days in captivity", days)
+        return DaysHeld(days, text % values)
+
+    @property
+    def is_still_held(self):
+        """Held or of unknown fate: the outputs still call for release."""
+        return self.status in (Status.HELD, Status.UNKNOWN)
+
+    @property
+    def may_print(self):
+        """Whether posters and banners of this person are offered at all.
+
+        Never for the deceased (a campaign poster's call is wrong for them, and a memorial is
+        a different publication that needs the family's word); after release only when staff
+        keep the "released" version on.
+        """
+        if self.status == Status.DECEASED:
+            return False
+        if self.status == Status.RELEASED:
+            return self.print_after_release
+        return True
+
+    def print_call(self):
+        """The call to action printed under the days held, by status."""
+        if self.status == Status.RELEASED:
+            return gettext("Released. Others are still held: we demand their release too.")
+        if self.status == Status.UNKNOWN:
+            return gettext("We demand the truth about their fate, and their release.")
+        return gettext("We demand their immediate release.")
+
+    def share_call(self):
+        """The line under a share image: the campaign's call only while the person is held."""
+        if self.status == Status.RELEASED:
+            return gettext("Released. Others are still held.")
+        if self.status == Status.DECEASED:
+            return pgettext("share image", "In memory")
+        return gettext("Free the Armenian prisoners")
+
+
+@dataclass(frozen=True)
+class DaysHeld:
+    """How long someone was held, and how every output says it."""
+
+    number: int | None
+    text: str
+
+    def __str__(self):
+        return self.text
 
 
 def initials(name):
@@ -632,11 +723,16 @@ class PublicDetainee:
             "status_label",
             "born_label",
             "is_disappeared",
+            "is_still_held",
+            "may_print",
         }
     )
     METHODS = frozenset(
         {
             "get_absolute_url",
+            "days_held_phrase",
+            "print_call",
+            "share_call",
             "get_category_display",
             "get_status_display",
             "get_detention_acknowledged_display",
@@ -773,9 +869,13 @@ class CampaignFigure(models.Model):
 
     @property
     def display(self):
+        """The figure as the campaign quotes it: "80 to 200", or one number."""
         if self.high and self.high != self.low:
-            return f"{self.low}–{self.high}"
-        return str(self.low)
+            return gettext("%(low)s to %(high)s") % {
+                "low": intcomma(self.low),
+                "high": intcomma(self.high),
+            }
+        return intcomma(self.low)
 
 
 class CorrectionRequest(models.Model):

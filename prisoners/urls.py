@@ -11,4 +11,5 @@ urlpatterns = [
     path("<slug:slug>/", views.detainee_detail, name="detail"),
     path("<slug:slug>/report/", views.report_correction, name="report"),
     path("<slug:slug>/share.png", views.share_image, name="share_image"),
+    path("<slug:slug>/poster.pdf", views.poster, name="poster"),
 ]

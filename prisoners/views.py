@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import get_language
@@ -15,8 +15,9 @@ from common import mail
 from common.exports import SafeWriter
 from common.urls import absolute_url
 from common.views import ratelimited
+from prisoners import printing
 from prisoners.forms import CorrectionForm
-from prisoners.models import Category, Detainee, Status
+from prisoners.models import PRIVATE_FIELDS, Category, Detainee, Status
 from prisoners.share import render_share_image
 
 PER_PAGE = 24
@@ -154,6 +155,28 @@ def share_image(request, slug):
         png = render_share_image(view)
         cache.set(key, png, 60 * 60 * 24)
     response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def poster(request, slug):
+    """The A4 poster of a PUBLIC record, for any supporter to print.
+
+    LIMITED records have none: a poster is made to be put up in the street, and initials
+    with dates on a wall name no one the campaign may name. None for the deceased either.
+    """
+    detainee = get_object_or_404(Detainee.objects.in_full().defer(*PRIVATE_FIELDS), slug=slug)
+    if not detainee.may_print:
+        raise Http404
+    language = get_language()
+    changed = detainee.public_updated_at.timestamp() if detainee.public_updated_at else 0
+    key = f"prisoners:poster:{detainee.pk}:{language}:{detainee.days_held}:{changed:.0f}"
+    content = cache.get(key)
+    if content is None:
+        content = printing.poster(detainee)
+        cache.set(key, content, 60 * 60 * 24)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="libertas-{detainee.slug}-{language}.pdf"'
     response["Cache-Control"] = "public, max-age=3600"
     return response
 

@@ -10,6 +10,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from common.admin import AnyLanguageAdmin
 from common.privacy import PersonalDataAdmin, privacy_actions
+from prisoners import printing
 from sponsorships import privacy, services, views
 from sponsorships.forms import DecisionForm, EndForm, SigningForm
 from sponsorships.models import Commitment, Sponsor, Sponsorship
@@ -153,6 +154,7 @@ class SponsorshipAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
         "signed_agreement",
         "ended_on",
         "end_reason",
+        "photo_for_print",
         "created_at",
         "updated_at",
     ]
@@ -167,6 +169,10 @@ class SponsorshipAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     @admin.display(description=_("detainee"), ordering="detainee__name")
     def target(self, obj):
         return obj.detainee or _("The whole group")
+
+    @admin.display(description=_("photo for print"))
+    def photo_for_print(self, obj):
+        return printing.photo_warning(obj.detainee) if obj.detainee_id else "—"
 
     @admin.display(description=_("e-mail confirmed"), boolean=True)
     def email_confirmed(self, obj):

@@ -15,6 +15,7 @@ from django_ratelimit.decorators import ratelimit
 
 from common.links import InvalidLink, invalid_link
 from common.storage import private_file_response
+from prisoners import printing
 from prisoners.models import Detainee, Status, TimelineEvent
 from sponsorships import pdf, services
 from sponsorships.forms import WHOLE_GROUP, SignupForm
@@ -209,7 +210,10 @@ def portal_detail(request, pk):
             "formats": pdf.FORMATS,
             "languages": settings.LANGUAGES,
             "can_print": sponsorship.status == Sponsorship.Status.ACTIVE
-            and (detainee is not None or sponsorship.is_whole_group),
+            and (sponsorship.is_whole_group or (detainee is not None and detainee.may_print)),
+            # Told to the sponsor before they pay a print shop for a blurred face.
+            "photo_too_small": printing.photo_too_small(detainee) if detainee else {},
+            "print_dpi": printing.PRINT_DPI,
         },
     )
 
@@ -234,9 +238,15 @@ def agreement_file(sponsorship):
 @login_required
 def banner(request, pk, size):
     sponsorship = get_object_or_404(
-        own_sponsorships(request.user), pk=pk, status=Sponsorship.Status.ACTIVE
+        own_sponsorships(request.user).select_related("sponsor", "detainee"),
+        pk=pk,
+        status=Sponsorship.Status.ACTIVE,
     )
     if size not in pdf.FORMATS:
+        raise Http404
+    # The print shop's variant: 3 mm bleed and crop marks, for the formats that have one.
+    bleed = request.GET.get("print") == "1"
+    if bleed and not pdf.FORMATS[size].print_variant:
         raise Http404
     if not sponsorship.is_whole_group and not sponsorship.detainee_is_public:
         raise Http404
@@ -245,13 +255,16 @@ def banner(request, pk, size):
         language = settings.LANGUAGE_CODE
     with translation.override(language):
         if sponsorship.is_whole_group:
-            content = pdf.group_banner(size)
+            content = pdf.group_banner(size, sponsorship.sponsor, bleed)
             name = "all"
         else:
-            content = pdf.detainee_banner(sponsorship.detainee, size)
+            content = pdf.detainee_banner(sponsorship.detainee, size, sponsorship.sponsor, bleed)
             name = f"detainee-{sponsorship.detainee.pk}"
+    if content is None:
+        raise Http404
     response = HttpResponse(content, content_type="application/pdf")
+    variant = "-print" if bleed else ""
     response["Content-Disposition"] = (
-        f'attachment; filename="libertas-{size}-{name}-{language}.pdf"'
+        f'attachment; filename="libertas-{size}{variant}-{name}-{language}.pdf"'
     )
     return response

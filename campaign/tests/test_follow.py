@@ -1,8 +1,10 @@
+import datetime
 import re
 
 import pytest
 from django.core import mail
 from django.template import Context, Template
+from django.utils import translation
 
 from campaign import services
 from campaign.models import Follower
@@ -157,3 +159,18 @@ def test_follow_link_tag_leads_to_the_follow_form(client, detainee, hidden_detai
     assert template.render(Context({"d": hidden_detainee})).strip() == ""
     form_page = client.get("/en/follow/test-aram/").content.decode()
     assert 'name="email"' in form_page and "csrfmiddlewaretoken" in form_page
+
+
+def test_the_status_e_mail_says_the_days_held_as_the_profile_does(
+    follower, detainee, django_capture_on_commit_callbacks
+):
+    detainee.captured_on = datetime.date(2021, 1, 1)
+    detainee.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        detainee.status = Status.RELEASED
+        detainee.released_on = datetime.date(2024, 1, 1)
+        detainee.save()
+    with translation.override(follower.language):
+        label = detainee.days_held_label
+    assert "1095" in label.replace("\xa0", "").replace(" ", "")
+    assert label in mail.outbox[0].body

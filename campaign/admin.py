@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.db import models
 from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from campaign.forms import NewsItemAdminForm
+from campaign.forms import EventAdminForm, NewsItemAdminForm
 from campaign.models import (
     Event,
     Follower,
@@ -47,12 +48,18 @@ class NewsItemAdmin(TabbedTranslationAdmin):
 
 @admin.register(Event)
 class EventAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "kind", "starts_at", "city", "country", "published"]
+    form = EventAdminForm
+    list_display = ["title", "kind", "when", "city", "country", "published"]
     list_filter = ["kind", "published", "country"]
     search_fields = ["title", "city"]
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["detainees"]
     date_hierarchy = "starts_at"
+
+    @admin.display(description=_("when"), ordering="starts_at")
+    def when(self, obj):
+        # As the event's own clock reads, with the zone's city: the time people meet at.
+        return render_to_string("campaign/_event_when.html", {"event": obj})
 
 
 @admin.register(Petition)

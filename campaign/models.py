@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from common.timezones import city_name
 from prisoners.models import Detainee
 
 
@@ -246,6 +247,11 @@ class Event(models.Model):
     @property
     def zone(self):
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def zone_city(self):
+        """The zone as people know it: its city's name in the active language."""
+        return city_name(self.time_zone)
 
     @property
     def local_start(self):

@@ -1,6 +1,6 @@
+from django.conf import settings
 from django.contrib import admin
 from django.db import models
-from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +18,7 @@ from campaign.models import (
     Signature,
 )
 from common import jobs
-from common.exports import SafeWriter
+from common.exports import local_time, streaming_csv
 from common.privacy import PersonalDataAdmin, privacy_actions
 
 
@@ -70,24 +70,22 @@ class PetitionAdmin(TabbedTranslationAdmin):
 @admin.action(description=_("Export the confirmed signatures as CSV"))
 def export_confirmed_signatures(modeladmin, request, queryset):
     signatures = queryset.confirmed().select_related("petition").order_by("confirmed_at")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    header = ["petition", "name", "email", "country", "comment", "language", "confirmed"]
+    rows = (
+        [
+            s.petition.title,
+            s.name,
+            s.email,
+            s.get_country_display(),
+            s.comment,
+            s.language,
+            local_time(s.confirmed_at),
+            settings.TIME_ZONE,
+        ]
+        for s in signatures.iterator(chunk_size=2000)
+    )
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="signatures-{stamp}.csv"'
-    writer = SafeWriter(response)
-    writer.writerow(["petition", "name", "email", "country", "comment", "language", "confirmed"])
-    for s in signatures:
-        writer.writerow(
-            [
-                s.petition.title,
-                s.name,
-                s.email,
-                s.get_country_display(),
-                s.comment,
-                s.language,
-                s.confirmed_at.isoformat(),
-            ]
-        )
-    return response
+    return streaming_csv(f"signatures-{stamp}.csv", [*header, "time_zone"], rows)
 
 
 class ConfirmedFilter(admin.SimpleListFilter):

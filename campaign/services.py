@@ -72,17 +72,60 @@ def unsubscribe_url(follower):
     return absolute_url("campaign:unsubscribe", token)
 
 
+class _Changes:
+    """The changes to one detainee's record in one transaction, e-mailed together on commit.
+
+    "Mark as released" changes the status and adds a "released" timeline event: two signals,
+    one thing that happened, so one e-mail per follower.
+    """
+
+    def __init__(self, detainee_pk):
+        self.detainee_pk = detainee_pk
+        self.changes = []
+        self.sent = False
+
+    def __call__(self):
+        self.sent = True
+        _send_notifications(self.detainee_pk, self.changes)
+
+
 def notify_followers(detainee, change):
-    """After the transaction commits, e-mail every confirmed follower about one change.
+    """After the transaction commits, e-mail every confirmed follower about the change.
 
     `change` is a dict for the template: {"kind": "timeline", "event": …} or
-    {"kind": "status", "status": …}.
+    {"kind": "status"}. Changes to one record in the same transaction (and savepoint) join
+    the e-mail already waiting for the commit.
     """
-    detainee_pk = detainee.pk
-    transaction.on_commit(lambda: _send_notifications(detainee_pk, change))
+    connection = transaction.get_connection()
+    savepoints = set(connection.savepoint_ids)
+    for pending_savepoints, callback, _robust in connection.run_on_commit:
+        if (
+            isinstance(callback, _Changes)
+            and not callback.sent  # (a test may run callbacks without committing)
+            and callback.detainee_pk == detainee.pk
+            and pending_savepoints == savepoints
+        ):
+            callback.changes.append(change)
+            return
+    batch = _Changes(detainee.pk)
+    batch.changes.append(change)
+    transaction.on_commit(batch)
 
 
-def _send_notifications(detainee_pk, change):
+def _describe(detainee, change):
+    """What the e-mail says of one change, rendered in the active language."""
+    if change["kind"] == "status":
+        return {"kind": "status", "status_label": detainee.get_status_display()}
+    event = detainee.event(change["event"])
+    return {
+        "kind": "timeline",
+        "event_label": event.kind_label,
+        "event_text": event.text,
+        "event_date": event.date,
+    }
+
+
+def _send_notifications(detainee_pk, changes):
     followers = list(
         Follower.objects.confirmed().filter(detainee_id=detainee_pk).select_related("detainee")
     )
@@ -90,6 +133,8 @@ def _send_notifications(detainee_pk, change):
         return
     if not followers[0].detainee.is_listed:
         return  # hidden between the change and the commit
+    # A status change leads (it is what "mark released" means); the events follow in order.
+    changes = sorted(changes, key=lambda change: change["kind"] != "status")
     messages = []
     for follower in followers:
         # What the profile shows, no more: a LIMITED record's e-mail has no event text.
@@ -97,19 +142,14 @@ def _send_notifications(detainee_pk, change):
         with translation.override(follower.language):
             # The display of a choice is translated lazily: render inside the override.
             url = unsubscribe_url(follower)
+            described = [_describe(detainee, change) for change in changes]
             context = {
                 "name": detainee.public_name,
                 "profile_url": profile_url(detainee),
                 "unsubscribe_url": url,
-                **change,
+                "changes": described,
+                **described[0],  # the subject names the first
             }
-            if change["kind"] == "status":
-                context["status_label"] = detainee.get_status_display()
-            else:
-                event = detainee.event(change["event"])
-                context["event_label"] = event.kind_label
-                context["event_text"] = event.text
-                context["event_date"] = event.date
             headers = {
                 "List-Unsubscribe": f"<{url}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

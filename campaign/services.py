@@ -84,32 +84,45 @@ class _Changes:
         self.changes = []
         self.sent = False
 
+    def send(self):
+        if not self.sent:
+            self.sent = True
+            _send_notifications(self.detainee_pk, self.changes)
+
+
+class _SendOnCommit:
+    """The on-commit callback of one change: sends its batch, unless another already did."""
+
+    def __init__(self, batch):
+        self.batch = batch
+
     def __call__(self):
-        self.sent = True
-        _send_notifications(self.detainee_pk, self.changes)
+        self.batch.send()
 
 
 def notify_followers(detainee, change):
     """After the transaction commits, e-mail every confirmed follower about the change.
 
     `change` is a dict for the template: {"kind": "timeline", "event": …} or
-    {"kind": "status"}. Changes to one record in the same transaction (and savepoint) join
-    the e-mail already waiting for the commit.
+    {"kind": "status"}. A change joins the batch of the same record that waits for the same
+    commit (same savepoint); each change registers its own callback, and the first to run
+    sends the whole batch once.
     """
     connection = transaction.get_connection()
     savepoints = set(connection.savepoint_ids)
-    for pending_savepoints, callback, _robust in connection.run_on_commit:
-        if (
-            isinstance(callback, _Changes)
-            and not callback.sent  # (a test may run callbacks without committing)
-            and callback.detainee_pk == detainee.pk
+    batch = next(
+        (
+            callback.batch
+            for pending_savepoints, callback, _robust in connection.run_on_commit
+            if isinstance(callback, _SendOnCommit)
+            and not callback.batch.sent
+            and callback.batch.detainee_pk == detainee.pk
             and pending_savepoints == savepoints
-        ):
-            callback.changes.append(change)
-            return
-    batch = _Changes(detainee.pk)
+        ),
+        None,
+    ) or _Changes(detainee.pk)
     batch.changes.append(change)
-    transaction.on_commit(batch)
+    transaction.on_commit(_SendOnCommit(batch))
 
 
 def _describe(detainee, change):

@@ -12,6 +12,7 @@ import warnings
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
@@ -114,3 +115,78 @@ class CheckedImageField(forms.ImageField):
         if uploaded is None:
             return None
         return reencode(uploaded, **self.limits)
+
+
+# Renditions of public images (sponsors' logos, news images): a page never sends an original
+# upload (up to 8 MB) to draw it in a small box. Each rendition is a WebP copy that fits a
+# box, never enlarged, made the first time a page asks for it, under a name derived from the
+# original's (which the upload made unique), so it is made once. Detainees' photos have their
+# own renditions, published and withdrawn with the record (prisoners.photos).
+RENDITION_FOLDER = "renditions"
+_rendition_sizes = {}  # (folder, name) → (width, height): what this process knows is on disk
+
+
+class Rendition:
+    def __init__(self, url, width, height):
+        self.url, self.width, self.height = url, width, height
+
+
+def rendition(image_file, width, height):
+    """A WebP copy of `image_file` (in the public storage) that fits in width × height."""
+    storage = image_file.storage
+    stem, _dot, _extension = image_file.name.rpartition(".")
+    name = f"{RENDITION_FOLDER}/{stem}-{width}x{height}.webp"
+    key = (getattr(storage, "location", ""), name)
+    size = _rendition_sizes.get(key)
+    if size is None:
+        if storage.exists(name):
+            with storage.open(name) as stored, Image.open(stored) as image:
+                size = image.size
+        else:
+            size = _make_rendition(image_file, name, width, height)
+        _rendition_sizes[key] = size
+    return Rendition(storage.url(name), *size)
+
+
+def _make_rendition(image_file, name, width, height):
+    with image_file.open("rb"), Image.open(image_file) as image:
+        image.load()
+        has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+        image = image.convert("RGBA" if has_alpha else "RGB")
+        image.thumbnail((width, height), Image.Resampling.LANCZOS)  # keeps the proportions
+        out = io.BytesIO()
+        image.save(out, format="WEBP", quality=85, method=6)
+        size = image.size
+    saved = image_file.storage.save(name, ContentFile(out.getvalue()))
+    if saved != name:  # another process made it meanwhile: keep theirs
+        image_file.storage.delete(saved)
+    return size
+
+
+class Picture:
+    """What an <img> needs: src, srcset, and the width and height of the 1x copy."""
+
+    def __init__(self, src, srcset):
+        self.url = src.url
+        self.width, self.height = src.width, src.height
+        self.srcset = srcset
+
+
+def fixed_box(image_file, width, height):
+    """A picture for a CSS box of at most width × height pixels: 1x and 2x (retina) copies."""
+    one, two = rendition(image_file, width, height), rendition(image_file, width * 2, height * 2)
+    return Picture(one, f"{one.url} 1x, {two.url} 2x")
+
+
+# A full-width image: the browser picks among these widths with the <img>'s `sizes`.
+WIDE_WIDTHS = (480, 960, 1296, 1920, 2592)
+WIDE_MAX_HEIGHT = 4000
+
+
+def wide(image_file, default_width=1296):
+    copies = {}
+    for width in WIDE_WIDTHS:
+        copy = rendition(image_file, width, WIDE_MAX_HEIGHT)
+        copies.setdefault(copy.width, copy)  # a small original gives one copy, not five
+    src = rendition(image_file, default_width, WIDE_MAX_HEIGHT)
+    return Picture(src, ", ".join(f"{copy.url} {w}w" for w, copy in copies.items()))

@@ -45,6 +45,7 @@ def test_a_limited_detainee_is_named_by_initials_only():
     for message in every_step(pending(detainee)):
         assert "Karapetyan" not in message.subject + message.body
         assert detainee.public_name in message.body
+        assert ".." not in message.subject + message.body  # initials end with a full stop
 
 
 def test_the_armenian_email_names_the_detainee_in_armenian_script():

@@ -133,34 +133,41 @@ class Rendition:
 
 def rendition(image_file, width, height):
     """A WebP copy of `image_file` (in the public storage) that fits in width × height."""
+    return renditions(image_file, [(width, height)])[0]
+
+
+def renditions(image_file, boxes):
+    """The copies of `image_file` fitting each (width, height) box; the original is decoded
+    at most once, for those not made yet."""
     storage = image_file.storage
     stem, _dot, _extension = image_file.name.rpartition(".")
-    name = f"{RENDITION_FOLDER}/{stem}-{width}x{height}.webp"
-    key = (getattr(storage, "location", ""), name)
-    size = _rendition_sizes.get(key)
-    if size is None:
-        if storage.exists(name):
+    found, missing = {}, []
+    for box in boxes:
+        name = f"{RENDITION_FOLDER}/{stem}-{box[0]}x{box[1]}.webp"
+        key = (getattr(storage, "location", ""), name)
+        if key not in _rendition_sizes and storage.exists(name):
             with storage.open(name) as stored, Image.open(stored) as image:
-                size = image.size
+                _rendition_sizes[key] = image.size
+        if key in _rendition_sizes:
+            found[box] = Rendition(storage.url(name), *_rendition_sizes[key])
         else:
-            size = _make_rendition(image_file, name, width, height)
-        _rendition_sizes[key] = size
-    return Rendition(storage.url(name), *size)
-
-
-def _make_rendition(image_file, name, width, height):
-    with image_file.open("rb"), Image.open(image_file) as image:
-        image.load()
-        has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-        image = image.convert("RGBA" if has_alpha else "RGB")
-        image.thumbnail((width, height), Image.Resampling.LANCZOS)  # keeps the proportions
-        out = io.BytesIO()
-        image.save(out, format="WEBP", quality=85, method=6)
-        size = image.size
-    saved = image_file.storage.save(name, ContentFile(out.getvalue()))
-    if saved != name:  # another process made it meanwhile: keep theirs
-        image_file.storage.delete(saved)
-    return size
+            missing.append((box, name, key))
+    if missing:
+        with image_file.open("rb"), Image.open(image_file) as original:
+            original.load()
+            has_alpha = original.mode in ("RGBA", "LA", "PA") or "transparency" in original.info
+            original = original.convert("RGBA" if has_alpha else "RGB")
+            for box, name, key in missing:
+                copy = original.copy()
+                copy.thumbnail(box, Image.Resampling.LANCZOS)  # keeps proportions, never enlarges
+                out = io.BytesIO()
+                copy.save(out, format="WEBP", quality=85, method=4)
+                saved = storage.save(name, ContentFile(out.getvalue()))
+                if saved != name:  # another process made it meanwhile: keep theirs
+                    storage.delete(saved)
+                _rendition_sizes[key] = copy.size
+                found[box] = Rendition(storage.url(name), *copy.size)
+    return [found[box] for box in boxes]
 
 
 class Picture:
@@ -174,19 +181,23 @@ class Picture:
 
 def fixed_box(image_file, width, height):
     """A picture for a CSS box of at most width × height pixels: 1x and 2x (retina) copies."""
-    one, two = rendition(image_file, width, height), rendition(image_file, width * 2, height * 2)
+    one, two = renditions(image_file, [(width, height), (width * 2, height * 2)])
     return Picture(one, f"{one.url} 1x, {two.url} 2x")
 
 
-# A full-width image: the browser picks among these widths with the <img>'s `sizes`.
-WIDE_WIDTHS = (480, 960, 1296, 1920, 2592)
+# A full-width image: the browser picks among these widths with the <img>'s `sizes`. Each
+# step is at most 25% above the one before, so the copy a screen gets is at most that much
+# wider than it needs; 2592 is twice the widest box (1296 px).
+WIDE_WIDTHS = (360, 450, 560, 700, 880, 1100, 1296, 1620, 2048, 2592)
 WIDE_MAX_HEIGHT = 4000
+WIDE_DEFAULT = 1296
 
 
-def wide(image_file, default_width=1296):
+def wide(image_file):
+    boxes = [(width, WIDE_MAX_HEIGHT) for width in WIDE_WIDTHS]
     copies = {}
-    for width in WIDE_WIDTHS:
-        copy = rendition(image_file, width, WIDE_MAX_HEIGHT)
-        copies.setdefault(copy.width, copy)  # a small original gives one copy, not five
-    src = rendition(image_file, default_width, WIDE_MAX_HEIGHT)
+    for box, copy in zip(boxes, renditions(image_file, boxes), strict=True):
+        copies.setdefault(copy.width, copy)  # a small original gives one copy, not ten
+        if box[0] == WIDE_DEFAULT:
+            src = copy
     return Picture(src, ", ".join(f"{copy.url} {w}w" for w, copy in copies.items()))

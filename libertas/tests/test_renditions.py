@@ -64,7 +64,7 @@ def test_a_news_image_is_offered_by_widths_and_the_original_is_never_sent(client
     assert attribute(tag, "src").endswith("-1296x4000.webp")
     assert (attribute(tag, "width"), attribute(tag, "height")) == ("1296", "864")
     widths = [int(entry.split()[1][:-1]) for entry in attribute(tag, "srcset").split(", ")]
-    assert widths == [480, 960, 1296, 1920, 2592]
+    assert widths == [360, 450, 560, 700, 880, 1100, 1296, 1620, 2048, 2592]
     assert re.search(r'og:image" content="http[^"]+-1200x1200\.webp"', html)
 
 

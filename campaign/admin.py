@@ -49,6 +49,22 @@ class NewsItemAdmin(TabbedTranslationAdmin):
 @admin.register(Event)
 class EventAdmin(TabbedTranslationAdmin):
     form = EventAdminForm
+    # The zone first: the times below are read in it.
+    fields = [
+        "slug",
+        "kind",
+        "title",
+        "description",
+        "time_zone",
+        "starts_at",
+        "ends_at",
+        "place",
+        "city",
+        "country",
+        "detainees",
+        "sponsors",
+        "published",
+    ]
     list_display = ["title", "kind", "when", "city", "country", "published"]
     list_filter = ["kind", "published", "country"]
     search_fields = ["title", "city"]

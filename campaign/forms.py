@@ -95,8 +95,12 @@ class EventAdminForm(forms.ModelForm):
             label=self.fields["time_zone"].label,
             choices=zone_choices(keep=keep),
             initial=self.fields["time_zone"].initial,
-            help_text=_("The city whose clock the times above are given in."),
+            help_text=_("The city whose clock gives the times below."),
         )
+        for name in self.TIMES:
+            self.fields[name].help_text = _(
+                "As the clock reads where the event takes place, in the time zone chosen above."
+            )
         if self.instance.pk:
             for name in self.TIMES:
                 # Naive, so the widget shows it as it is instead of converting it again.

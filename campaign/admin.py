@@ -2,12 +2,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.db.models import Exists, OuterRef
-from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from campaign.forms import NewsItemAdminForm
+from campaign.forms import EventAdminForm, NewsItemAdminForm
 from campaign.models import (
     Event,
     Follower,
@@ -20,7 +20,7 @@ from campaign.models import (
 )
 from common import jobs
 from common.admin import AnyLanguageAdmin
-from common.exports import SafeWriter
+from common.exports import local_time, streaming_csv
 from common.privacy import PersonalDataAdmin, privacy_actions
 
 
@@ -50,12 +50,34 @@ class NewsItemAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
 
 @admin.register(Event)
 class EventAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
-    list_display = ["title", "kind", "starts_at", "city", "country", "published"]
+    form = EventAdminForm
+    # The zone first: the times below are read in it.
+    fields = [
+        "slug",
+        "kind",
+        "title",
+        "description",
+        "time_zone",
+        "starts_at",
+        "ends_at",
+        "place",
+        "city",
+        "country",
+        "detainees",
+        "sponsors",
+        "published",
+    ]
+    list_display = ["title", "kind", "when", "city", "country", "published"]
     list_filter = ["kind", "published", "country"]
     search_fields = ["title", "city"]
     slug_from = "title"
     autocomplete_fields = ["detainees"]
     date_hierarchy = "starts_at"
+
+    @admin.display(description=_("when"), ordering="starts_at")
+    def when(self, obj):
+        # As the event's own clock reads, with the zone's city: the time people meet at.
+        return render_to_string("campaign/_event_when.html", {"event": obj})
 
 
 @admin.register(Petition)
@@ -66,24 +88,22 @@ class PetitionAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
 @admin.action(description=_("Export the confirmed signatures as CSV"))
 def export_confirmed_signatures(modeladmin, request, queryset):
     signatures = queryset.confirmed().select_related("petition").order_by("confirmed_at")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    header = ["petition", "name", "email", "country", "comment", "language", "confirmed"]
+    rows = (
+        [
+            s.petition.title,
+            s.name,
+            s.email,
+            s.get_country_display(),
+            s.comment,
+            s.language,
+            local_time(s.confirmed_at),
+            settings.TIME_ZONE,
+        ]
+        for s in signatures.iterator(chunk_size=2000)
+    )
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="signatures-{stamp}.csv"'
-    writer = SafeWriter(response)
-    writer.writerow(["petition", "name", "email", "country", "comment", "language", "confirmed"])
-    for s in signatures:
-        writer.writerow(
-            [
-                s.petition.title,
-                s.name,
-                s.email,
-                s.get_country_display(),
-                s.comment,
-                s.language,
-                s.confirmed_at.isoformat(),
-            ]
-        )
-    return response
+    return streaming_csv(f"signatures-{stamp}.csv", [*header, "time_zone"], rows)
 
 
 class ConfirmedFilter(admin.SimpleListFilter):

@@ -1,9 +1,13 @@
+import zoneinfo
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import Country, Follower, NewsItem, Signature
+from campaign.models import Country, Event, Follower, NewsItem, Signature
 from common.forms import HoneypotMixin, PersonNameField
 from common.images import CheckedImageField
+from common.timezones import zone_choices
 
 
 class SignatureForm(HoneypotMixin, forms.ModelForm):
@@ -68,3 +72,50 @@ class NewsItemAdminForm(forms.ModelForm):
     class Meta:
         model = NewsItem
         fields = "__all__"  # noqa: DJ007
+
+
+class EventAdminForm(forms.ModelForm):
+    """Staff type an event's times as the clock reads where it happens.
+
+    Django reads a typed date and time in the staff member's zone (TIME_ZONE); a Yerevan
+    vigil typed as 18:00 would be saved as 18:00 in Paris, 21:00 in Yerevan. Here the
+    typed wall-clock time is read in the event's own zone, and shown back in it.
+    """
+
+    TIMES = ("starts_at", "ends_at")
+
+    class Meta:
+        model = Event
+        fields = "__all__"  # noqa: DJ007
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep = self.instance.time_zone if self.instance.pk else None
+        self.fields["time_zone"] = forms.ChoiceField(
+            label=self.fields["time_zone"].label,
+            choices=zone_choices(keep=keep),
+            initial=self.fields["time_zone"].initial,
+            help_text=_("The city whose clock gives the times below."),
+        )
+        for name in self.TIMES:
+            self.fields[name].help_text = _(
+                "As the clock reads where the event takes place, in the time zone chosen above."
+            )
+        if self.instance.pk:
+            for name in self.TIMES:
+                # Naive, so the widget shows it as it is instead of converting it again.
+                self.initial[name] = timezone.make_naive(
+                    getattr(self.instance, name), self.instance.zone
+                )
+
+    def clean(self):
+        cleaned = super().clean()
+        zone = cleaned.get("time_zone")
+        if zone:
+            for name in self.TIMES:
+                value = cleaned.get(name)
+                if value is not None:
+                    # Back to the typed wall-clock time, then placed in the event's zone.
+                    wall_clock = timezone.make_naive(value)
+                    cleaned[name] = timezone.make_aware(wall_clock, zoneinfo.ZoneInfo(zone))
+        return cleaned

@@ -16,6 +16,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from common.languages import shown
+from common.timezones import city_name
 from prisoners.models import Detainee
 from prisoners.search import armenian_to_latin
 
@@ -288,6 +289,11 @@ class Event(SlugFromTitle):
     @property
     def zone(self):
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def zone_city(self):
+        """The zone as people know it: its city's name in the active language."""
+        return city_name(self.time_zone)
 
     @property
     def local_start(self):

@@ -72,17 +72,78 @@ def unsubscribe_url(follower):
     return absolute_url("campaign:unsubscribe", token)
 
 
+class _Changes:
+    """The changes to one detainee's record in one transaction, e-mailed together on commit.
+
+    "Mark as released" changes the status and adds a "released" timeline event: two signals,
+    one thing that happened, so one e-mail per follower.
+    """
+
+    def __init__(self, detainee_pk):
+        self.detainee_pk = detainee_pk
+        self.changes = []
+        self.sent = False
+
+    def send(self):
+        if not self.sent:
+            self.sent = True
+            _send_notifications(self.detainee_pk, self.changes)
+
+
+class _SendOnCommit:
+    """The on-commit callback of one change: sends its batch, unless another already did."""
+
+    def __init__(self, batch):
+        self.batch = batch
+
+    def __call__(self):
+        self.batch.send()
+
+
 def notify_followers(detainee, change):
-    """After the transaction commits, e-mail every confirmed follower about one change.
+    """After the transaction commits, e-mail every confirmed follower about the change.
 
     `change` is a dict for the template: {"kind": "timeline", "event": …} or
-    {"kind": "status", "status": …}.
+    {"kind": "status"}. A change joins the batch of the same record that waits for the same
+    commit (same savepoint); each change registers its own callback, and the first to run
+    sends the whole batch once.
     """
-    detainee_pk = detainee.pk
-    transaction.on_commit(lambda: _send_notifications(detainee_pk, change))
+    connection = transaction.get_connection()
+    savepoints = set(connection.savepoint_ids)
+    batch = next(
+        (
+            callback.batch
+            for pending_savepoints, callback, _robust in connection.run_on_commit
+            if isinstance(callback, _SendOnCommit)
+            and not callback.batch.sent
+            and callback.batch.detainee_pk == detainee.pk
+            and pending_savepoints == savepoints
+        ),
+        None,
+    ) or _Changes(detainee.pk)
+    batch.changes.append(change)
+    transaction.on_commit(_SendOnCommit(batch))
 
 
-def _send_notifications(detainee_pk, change):
+def _describe(detainee, change):
+    """What the e-mail says of one change, rendered in the active language."""
+    if change["kind"] == "status":
+        return {
+            "kind": "status",
+            "status_label": detainee.status_label,
+            # Said as the profile says it (Detainee.days_held_phrase).
+            "days_held": detainee.days_held_label,
+        }
+    event = detainee.event(change["event"])
+    return {
+        "kind": "timeline",
+        "event_label": event.kind_label,
+        "event_text": event.text,
+        "event_date": event.date,
+    }
+
+
+def _send_notifications(detainee_pk, changes):
     followers = list(
         Follower.objects.confirmed().filter(detainee_id=detainee_pk).select_related("detainee")
     )
@@ -90,6 +151,8 @@ def _send_notifications(detainee_pk, change):
         return
     if not followers[0].detainee.is_listed:
         return  # hidden between the change and the commit
+    # A status change leads (it is what "mark released" means); the events follow in order.
+    changes = sorted(changes, key=lambda change: change["kind"] != "status")
     messages = []
     for follower in followers:
         # What the profile shows, no more: a LIMITED record's e-mail has no event text.
@@ -97,21 +160,14 @@ def _send_notifications(detainee_pk, change):
         with translation.override(follower.language):
             # The display of a choice is translated lazily: render inside the override.
             url = unsubscribe_url(follower)
+            described = [_describe(detainee, change) for change in changes]
             context = {
                 "name": detainee.public_name,
                 "profile_url": profile_url(detainee),
                 "unsubscribe_url": url,
-                **change,
+                "changes": described,
+                **described[0],  # the subject names the first
             }
-            if change["kind"] == "status":
-                context["status_label"] = detainee.status_label
-                # Said as the profile says it (Detainee.days_held_phrase).
-                context["days_held"] = detainee.days_held_label
-            else:
-                event = detainee.event(change["event"])
-                context["event_label"] = event.kind_label
-                context["event_text"] = event.text
-                context["event_date"] = event.date
             headers = {
                 "List-Unsubscribe": f"<{url}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

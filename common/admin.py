@@ -6,8 +6,10 @@ from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from common.accounts import invite_staff
 from common.forms import InviteStaffForm, staff_needs_invitation
 from common.languages import LANGUAGE_CODES, missing_languages_label
+from common.urls import absolute_url
 
 
 def used_second_factor(request):
@@ -56,7 +59,29 @@ class LibertasAdminSite(admin.AdminSite):
 
     def get_urls(self):
         invite = path("invite-staff/", self.admin_view(self.invite_staff), name="invite_staff")
-        return [invite, *super().get_urls()]
+        # Django's own "View on site" goes to the Sites framework's domain; ours to SITE_URL.
+        # Same address and name, listed first, so it is the one that answers.
+        view_on_site = path(
+            "r/<int:content_type_id>/<path:object_id>/",
+            self.admin_view(self.view_on_site),
+            name="view_on_site",
+        )
+        return [invite, view_on_site, *super().get_urls()]
+
+    def view_on_site(self, request, content_type_id, object_id):
+        """Redirect to the object's public page at SITE_URL (see common.urls)."""
+        content_type = get_object_or_404(ContentType, pk=content_type_id)
+        model = content_type.model_class()
+        if model is None or not hasattr(model, "get_absolute_url"):
+            raise Http404
+        try:
+            obj = model._base_manager.get(pk=object_id)
+        except (ObjectDoesNotExist, ValueError, ValidationError) as error:
+            raise Http404 from error
+        location = obj.get_absolute_url()
+        if not location.startswith("/"):
+            raise Http404  # an outside address is no page of ours
+        return redirect(absolute_url(location))
 
     def invite_staff(self, request):
         """Superusers invite a new staff member: the e-mailed link is the only way in."""

@@ -12,6 +12,7 @@ import warnings
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
@@ -114,3 +115,89 @@ class CheckedImageField(forms.ImageField):
         if uploaded is None:
             return None
         return reencode(uploaded, **self.limits)
+
+
+# Renditions of public images (sponsors' logos, news images): a page never sends an original
+# upload (up to 8 MB) to draw it in a small box. Each rendition is a WebP copy that fits a
+# box, never enlarged, made the first time a page asks for it, under a name derived from the
+# original's (which the upload made unique), so it is made once. Detainees' photos have their
+# own renditions, published and withdrawn with the record (prisoners.photos).
+RENDITION_FOLDER = "renditions"
+_rendition_sizes = {}  # (folder, name) → (width, height): what this process knows is on disk
+
+
+class Rendition:
+    def __init__(self, url, width, height):
+        self.url, self.width, self.height = url, width, height
+
+
+def rendition(image_file, width, height):
+    """A WebP copy of `image_file` (in the public storage) that fits in width × height."""
+    return renditions(image_file, [(width, height)])[0]
+
+
+def renditions(image_file, boxes):
+    """The copies of `image_file` fitting each (width, height) box; the original is decoded
+    at most once, for those not made yet."""
+    storage = image_file.storage
+    stem, _dot, _extension = image_file.name.rpartition(".")
+    found, missing = {}, []
+    for box in boxes:
+        name = f"{RENDITION_FOLDER}/{stem}-{box[0]}x{box[1]}.webp"
+        key = (getattr(storage, "location", ""), name)
+        if key not in _rendition_sizes and storage.exists(name):
+            with storage.open(name) as stored, Image.open(stored) as image:
+                _rendition_sizes[key] = image.size
+        if key in _rendition_sizes:
+            found[box] = Rendition(storage.url(name), *_rendition_sizes[key])
+        else:
+            missing.append((box, name, key))
+    if missing:
+        with image_file.open("rb"), Image.open(image_file) as original:
+            original.load()
+            has_alpha = original.mode in ("RGBA", "LA", "PA") or "transparency" in original.info
+            original = original.convert("RGBA" if has_alpha else "RGB")
+            for box, name, key in missing:
+                copy = original.copy()
+                copy.thumbnail(box, Image.Resampling.LANCZOS)  # keeps proportions, never enlarges
+                out = io.BytesIO()
+                copy.save(out, format="WEBP", quality=85, method=4)
+                saved = storage.save(name, ContentFile(out.getvalue()))
+                if saved != name:  # another process made it meanwhile: keep theirs
+                    storage.delete(saved)
+                _rendition_sizes[key] = copy.size
+                found[box] = Rendition(storage.url(name), *copy.size)
+    return [found[box] for box in boxes]
+
+
+class Picture:
+    """What an <img> needs: src, srcset, and the width and height of the 1x copy."""
+
+    def __init__(self, src, srcset):
+        self.url = src.url
+        self.width, self.height = src.width, src.height
+        self.srcset = srcset
+
+
+def fixed_box(image_file, width, height):
+    """A picture for a CSS box of at most width × height pixels: 1x and 2x (retina) copies."""
+    one, two = renditions(image_file, [(width, height), (width * 2, height * 2)])
+    return Picture(one, f"{one.url} 1x, {two.url} 2x")
+
+
+# A full-width image: the browser picks among these widths with the <img>'s `sizes`. Each
+# step is at most 25% above the one before, so the copy a screen gets is at most that much
+# wider than it needs; 2592 is twice the widest box (1296 px).
+WIDE_WIDTHS = (360, 450, 560, 700, 880, 1100, 1296, 1620, 2048, 2592)
+WIDE_MAX_HEIGHT = 4000
+WIDE_DEFAULT = 1296
+
+
+def wide(image_file):
+    boxes = [(width, WIDE_MAX_HEIGHT) for width in WIDE_WIDTHS]
+    copies = {}
+    for box, copy in zip(boxes, renditions(image_file, boxes), strict=True):
+        copies.setdefault(copy.width, copy)  # a small original gives one copy, not ten
+        if box[0] == WIDE_DEFAULT:
+            src = copy
+    return Picture(src, ", ".join(f"{copy.url} {w}w" for w, copy in copies.items()))

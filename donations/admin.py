@@ -1,13 +1,13 @@
+from django.conf import settings
 from django.contrib import admin
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.exports import SafeWriter
+from common.exports import local_time, streaming_csv
 from common.privacy import PersonalDataAdmin, privacy_actions
 from donations import privacy
 from donations.models import Donation, StripeEvent
-from donations.money import format_money
+from donations.money import format_money, in_units
 
 STRIPE_FIELDS = [
     "stripe_checkout_session_id",
@@ -20,17 +20,38 @@ CSV_FIELDS = [
     "uuid",
     "created_at",
     "paid_at",
+    "time_zone",
     "status",
     "frequency",
-    "currency",
     "amount",
     "amount_refunded",
+    "currency",
     "donor_name",
     "donor_email",
     "show_on_wall",
     "language",
     *STRIPE_FIELDS,
 ]
+
+
+def csv_row(donation):
+    """One donation as the accounts read it: amounts in euros or dollars, local times."""
+    return [
+        donation.uuid,
+        local_time(donation.created_at),
+        local_time(donation.paid_at),
+        settings.TIME_ZONE,
+        donation.status,
+        donation.frequency,
+        in_units(donation.amount, donation.currency),
+        in_units(donation.amount_refunded, donation.currency),
+        donation.currency,
+        donation.donor_name,
+        donation.donor_email,
+        donation.show_on_wall,
+        donation.language,
+        *(getattr(donation, field) for field in STRIPE_FIELDS),
+    ]
 
 
 @admin.register(Donation)
@@ -92,14 +113,11 @@ class DonationAdmin(PersonalDataAdmin, admin.ModelAdmin):
 
     @admin.action(description=_("Export the selected donations as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        stamp = timezone.now().strftime("%Y-%m-%d")
-        response["Content-Disposition"] = f'attachment; filename="donations-{stamp}.csv"'
-        writer = SafeWriter(response)
-        writer.writerow(CSV_FIELDS)
-        for row in queryset.order_by("created_at").values_list(*CSV_FIELDS):
-            writer.writerow(row)
-        return response
+        stamp = timezone.localdate().isoformat()
+        donations = queryset.order_by("created_at").iterator(chunk_size=2000)
+        return streaming_csv(
+            f"donations-{stamp}.csv", CSV_FIELDS, (csv_row(donation) for donation in donations)
+        )
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)

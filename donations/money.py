@@ -1,5 +1,7 @@
 """Money as each language writes it: "€50.00" in English, "50,00 €" in French and Armenian."""
 
+from decimal import Decimal
+
 from django.utils.translation import get_language
 
 SYMBOLS = {"EUR": "€", "USD": "$"}
@@ -15,3 +17,11 @@ def format_money(minor, currency, language=None):
         return f"{symbol}{units:,}.{cents:02d}"
     grouped = f"{units:,}".replace(",", NNBSP)
     return f"{grouped},{cents:02d}{NBSP}{symbol}"
+
+
+def in_units(minor, currency):
+    """The amount in the currency's units, exact: 5000 cents → Decimal("50.00").
+
+    Both currencies we take (EUR, USD) have two decimals; Stripe counts in cents.
+    """
+    return Decimal(int(minor)).scaleb(-2)

@@ -281,6 +281,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Libertas <no-reply@libertas2
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Staff who receive correction requests and new sponsor requests.
 STAFF_EMAILS = env_list("STAFF_EMAILS", default=["contactlibertas2020@gmail.com"])
+# Where a reply to an e-mail that invites one goes (Reply-To): DEFAULT_FROM_EMAIL is no-reply.
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contactlibertas2020@gmail.com")
 
 # Stripe: read here, used by the donations app. Without the secret key, online
 # giving is switched off and the donate page says so.

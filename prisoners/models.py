@@ -343,6 +343,7 @@ class Detainee(models.Model):
     photo_card = property(lambda self: self.public_rendition("card"))
     photo_card_2x = property(lambda self: self.public_rendition("card_2x"))
     photo_profile = property(lambda self: self.public_rendition("profile"))
+    photo_profile_md = property(lambda self: self.public_rendition("profile_md"))
     photo_profile_2x = property(lambda self: self.public_rendition("profile_2x"))
 
     objects = DetaineeQuerySet.as_manager()
@@ -758,7 +759,14 @@ class PublicDetainee:
         }
     )
     IN_FULL_OBJECTS = frozenset(
-        {"photo", "photo_card", "photo_card_2x", "photo_profile", "photo_profile_2x"}
+        {
+            "photo",
+            "photo_card",
+            "photo_card_2x",
+            "photo_profile",
+            "photo_profile_md",
+            "photo_profile_2x",
+        }
     )
 
     def __init__(self, detainee):

@@ -46,6 +46,9 @@ RENDITIONS = {
     "card": CARD_SIZE,
     "card_2x": (CARD_SIZE[0] * 2, CARD_SIZE[1] * 2),
     "profile": PROFILE_SIZE,
+    # The profile's box is 216 to 306 px wide on a desktop: a retina screen gets this copy
+    # rather than the 720-px one, which would be more than twice the box.
+    "profile_md": (600, 750),
     "profile_2x": (PROFILE_SIZE[0] * 2, PROFILE_SIZE[1] * 2),
 }
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from common import mail
-from common.exports import SafeWriter
+from common.exports import CSV_CONTENT_TYPE, SafeWriter
 from common.urls import absolute_url
 from common.views import ratelimited
 from prisoners import printing
@@ -239,11 +239,13 @@ def export_json(request):
 
 
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    # RFC 4180: the header row first, nothing before it (CSV has no comments; a "# licence"
+    # line would be read as the header). The licence is in the Link header, in the JSON
+    # export's metadata and on the page that offers both files. Not streamed: the registry is
+    # small, and the page cache keeps the file for every visitor.
+    response = HttpResponse(content_type=CSV_CONTENT_TYPE)
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'
     response["Content-Disposition"] = 'attachment; filename="libertas-detainees.csv"'
-    # The licence travels with the file: a comment line before the header row.
-    response.write(f"# Libertas, {LICENCE} ({LICENCE_URL})\n")
     writer = SafeWriter(response)
     writer.writerow([*EXPORT_FIELDS, "days_held", "url"])
     for row in _export_rows():

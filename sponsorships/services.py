@@ -1,5 +1,7 @@
 """The sponsorship workflow: it spans sponsors, sponsorships, user accounts and e-mail."""
 
+from datetime import timedelta
+
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
@@ -9,12 +11,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from common import mail
 from common.forms import mail_name
 from common.links import InvalidLink, make_token, read_token
 from common.mail import claim_confirmation_mail
+from common.timezones import city_name
 from common.urls import absolute_url
 from sponsorships.models import Sponsor, Sponsorship
 
@@ -22,17 +26,27 @@ CONFIRM_SALT = "sponsorships.confirm-email"
 CONFIRM_MAX_AGE = 7 * 24 * 60 * 60
 
 
-def send(template, to, language, context):
+def send(template, to, language, context, reply_to=None):
     """E-mail sponsorships/email/<template>_subject.txt and _body.txt in one language."""
-    mail.send(to, f"sponsorships/email/{template}", context, language=language)
+    mail.send(to, f"sponsorships/email/{template}", context, language=language, reply_to=reply_to)
 
 
 def notify_sponsor(sponsorship, template, **extra):
+    """E-mail the sponsor about their sponsorship, naming the detainee as the public may see
+    them (initials for a LIMITED record). A reply reaches the campaign team, not no-reply@."""
     sponsor = sponsorship.sponsor
-    context = {"sponsor": sponsor, "sponsorship": sponsorship, **extra}
+    detainee = sponsorship.detainee
+    context = {
+        "sponsor": sponsor,
+        "sponsorship": sponsorship,
+        # Evaluated as the e-mail renders, so in the sponsor's language (hy names are Armenian).
+        "detainee_name": lazy(lambda: detainee.public_name, str)() if detainee else "",
+        "reply_to": settings.CONTACT_EMAIL,
+        **extra,
+    }
     with translation.override(sponsor.language):
         context.setdefault("portal_url", absolute_url("sponsorships:portal"))
-    send(template, [sponsor.email], sponsor.language, context)
+    send(template, [sponsor.email], sponsor.language, context, reply_to=[settings.CONTACT_EMAIL])
 
 
 # Sign-up and confirmation
@@ -201,7 +215,14 @@ def approve(sponsorship, message=""):
     with translation.override(sponsor.language):
         login_url = absolute_url("account_login")
     notify_sponsor(
-        sponsorship, "approved", password_url=password_url, login_url=login_url, message=message
+        sponsorship,
+        "approved",
+        password_url=password_url,
+        # The token generator refuses a link older than PASSWORD_RESET_TIMEOUT seconds.
+        password_url_expires=timezone.now() + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT),
+        time_zone_city=lazy(city_name, str)(timezone.get_current_timezone_name()),
+        login_url=login_url,
+        message=message,
     )
 
 

@@ -174,3 +174,25 @@ def test_the_status_e_mail_says_the_days_held_as_the_profile_does(
         label = detainee.days_held_label
     assert "1095" in label.replace("\xa0", "").replace(" ", "")
     assert label in mail.outbox[0].body
+
+
+def test_marking_released_in_the_admin_sends_one_email_per_follower(
+    staff_client, detainee, django_capture_on_commit_callbacks
+):
+    # The action changes the status and adds a "released" event: one thing happened.
+    for address, language in [("fan@example.org", "fr"), ("other@example.org", "hy")]:
+        Follower.objects.create(
+            detainee=detainee, email=address, language=language, confirmed_at="2024-01-01T00:00Z"
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            "/en/admin/prisoners/detainee/",
+            {"action": "mark_released", "_selected_action": [detainee.pk]},
+        )
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "fan@example.org",
+        "other@example.org",
+    ]
+    french = next(m for m in mail.outbox if m.to == ["fan@example.org"])
+    assert "Libéré" in french.subject  # the status leads
+    assert french.body.count("Aram Test") == 2  # the status, then the dated event

@@ -188,7 +188,7 @@ def test_staff_export_only_confirmed_signatures_as_csv(rf, alice, petition):
     response = export_confirmed_signatures(model_admin, request, Signature.objects.all())
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = response.content.decode().splitlines()
+    rows = b"".join(response.streaming_content).decode().splitlines()
     assert rows[0].startswith("petition,name,email")
     assert len(rows) == 2
     assert "yes@example.org" in rows[1]

@@ -1,5 +1,7 @@
 """Template tags every app's templates share: languages and safe Markdown."""
 
+import logging
+
 import markdown as markdown_lib
 import nh3
 from django import template
@@ -9,11 +11,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
+from common import images
 from common.cache import page_query
 from common.languages import Shown, shown
 from common.urls import absolute_url
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote"} | {
     "h2",
@@ -85,3 +89,20 @@ def markdown(text):
 def absolute(path):
     """The page's address for links that leave the site: `{{ request.path|absolute }}`."""
     return absolute_url(str(path))
+
+
+@register.simple_tag
+def picture(image_file, width=None, height=None):
+    """Renditions of a public image for an <img>: `{% picture sponsor.logo 96 96 as logo %}`
+    fits a 96 × 96 box (1x and 2x); `{% picture item.image as image %}` is full width, with a
+    srcset by widths. Never the original upload. None if the file is missing or unreadable
+    (a page then shows no image rather than an error)."""
+    if not image_file:
+        return None
+    try:
+        if width is None:
+            return images.wide(image_file)
+        return images.fixed_box(image_file, int(width), int(height))
+    except (OSError, images.UnidentifiedImageError):
+        logger.exception("No rendition of %s", image_file.name)
+        return None

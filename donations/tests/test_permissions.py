@@ -43,7 +43,7 @@ def test_finance_exports_csv(client, finance):
     response = client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [donation.pk]})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    lines = response.content.decode().splitlines()
+    lines = b"".join(response.streaming_content).decode().splitlines()
     assert lines[0].startswith("uuid,created_at")
     assert str(donation.uuid) in lines[1]
     assert "'=HYPERLINK(1)" in lines[1]

@@ -95,9 +95,11 @@ def test_city_signs_up_is_approved_and_downloads_its_banner(page, new_page, site
     # The city's logo is on the detainee's profile, and the browser can show it.
     serve_media(page, site, tmp_path / "media")
     page.goto(f"{site}/fr/prisoners/{detainee.slug}/")
-    logo = page.locator(f"img[src='{sponsorship.sponsor.logo.url}']")
+    # A copy that fits its 48-px box (common.images), never the 300-px upload itself.
+    stem = sponsorship.sponsor.logo.name.rpartition(".")[0]
+    logo = page.locator(f"img[src='/media/renditions/{stem}-48x48.webp']")
     logo.scroll_into_view_if_needed()
-    assert logo.evaluate("img => img.complete && img.naturalWidth") == 300
+    assert logo.evaluate("img => img.complete && img.naturalWidth") == 48
     assert "Ville de Valence" in page.locator("main").inner_text()
     screenshot(page, "journey-sponsor-fr-profile")
 

@@ -30,9 +30,11 @@ def test_the_csv_export_carries_its_licence(client, db):
     response = client.get("/en/prisoners/export.csv")
     assert response["Content-Type"].startswith("text/csv")
     assert "creativecommons.org/licenses/by/4.0" in response["Link"]
-    lines = response.content.decode().splitlines()
-    assert lines[0].startswith("# Libertas, CC BY 4.0")
-    rows = list(csv.DictReader(io.StringIO("\n".join(lines[1:]))))
+    # RFC 4180: the first line is the header; the licence is in the Link header, not a line.
+    assert response["Content-Type"] == "text/csv; charset=utf-8; header=present"
+    text = response.content.decode()
+    assert text.startswith("slug,name_en,")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert [row["name_en"] for row in rows] == ["Ani Karapetyan"]
     assert "family_contact" not in rows[0] and "internal_notes" not in rows[0]
 

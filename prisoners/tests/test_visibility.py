@@ -29,7 +29,7 @@ def test_a_public_profile_shows_everything_published(client, media):
         assert shown in html
     assert 'alt="Portrait in a blue shirt"' in html
     assert 'width="360" height="450"' in html
-    assert ".webp 2x" in html
+    assert "-profile_2x.webp 720w" in html  # copies by width, for every screen
 
 
 def test_a_limited_profile_shows_initials_and_nothing_that_identifies(client, media):

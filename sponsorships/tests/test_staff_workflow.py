@@ -59,7 +59,8 @@ def test_approval_creates_an_account_and_writes_in_the_sponsor_s_language(
     assert EmailAddress.objects.get(user=user, email=user.email).verified
     message = mail.outbox[-1]
     assert message.to == [french_request.sponsor.email]
-    assert "approuvé" in message.subject
+    assert "Aram Petrosyan" in message.subject
+    assert message.body.startswith("Bonjour Jeanne Contact")
     assert "Bienvenue !" in message.body
     assert "/fr/accounts/password/reset/key/" in message.body
 
@@ -113,7 +114,8 @@ def test_recording_the_signing_stores_the_agreement_and_tells_the_sponsor(
     assert (settings.PRIVATE_MEDIA_ROOT / french_request.agreement.name).is_file()
     assert not (settings.MEDIA_ROOT / french_request.agreement.name).exists()
     assert "Hôtel de ville" in mail.outbox[-1].body
-    assert "signée" in mail.outbox[-1].subject
+    assert "Aram Petrosyan" in mail.outbox[-1].subject
+    assert mail.outbox[-1].body.startswith("Bonjour")
 
 
 def test_an_agreement_that_is_not_a_pdf_is_refused(staff_client, french_request, media):
@@ -140,7 +142,9 @@ def test_ending_after_a_release_tells_the_sponsor(staff_client, french_request):
     french_request.refresh_from_db()
     assert french_request.status == Sponsorship.Status.ENDED
     assert french_request.end_reason == Sponsorship.EndReason.RELEASE
-    assert "libéré" in mail.outbox[-1].body
+    assert mail.outbox[-1].body.startswith("Bonjour")
+    assert "Aram Petrosyan" in mail.outbox[-1].body
+    assert "13 décembre 2024" in mail.outbox[-1].body
 
 
 def test_a_step_that_does_not_fit_the_status_is_refused(staff_client, french_request):

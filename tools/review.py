@@ -328,11 +328,10 @@ class Review:
         links = {}  # url -> (client, language)
         self.say(f"Pages: {len(pages)} in {len(self.languages)} languages…")
         for language, entries in by_language.items():
-            # With --limit, the portal still gives its links: the PDFs are found there.
-            if self.limit:
-                entries = [e for e in entries if e[1] is sponsor][:1] + self.limited(entries)
             if "pages" in self.only:
-                for path, client in self.limited(entries):
+                # --limit: the sponsor portal first (its pages are the sponsor's view).
+                ordered = sorted(entries, key=lambda entry: entry[1] is not sponsor)
+                for path, client in self.limited(ordered):
                     url = f"http://127.0.0.1:{os.environ['REVIEW_PORT']}{path}"
                     cookies = self.cookies_of(client) if client is sponsor else ()
                     name = path.strip("/") or "root"
@@ -344,6 +343,7 @@ class Review:
                     self.problems.append(f"{path}: HTTP {response.status_code}")
                     continue
                 for link in review_data.links_in(response.content.decode(), path):
+                    link = one_address(link)
                     links.setdefault(link, (client, language_of(link, language)))
         if "files" in self.only:
             self.files(links, staff)
@@ -365,11 +365,14 @@ class Review:
         self.say(f"Files: {len(found)} linked outputs…")
         per_kind = defaultdict(int)
         for url, language, kind, content in found:
-            per_kind[(kind, language)] += 1
-            if self.limit and per_kind[(kind, language)] > self.limit:
+            key = (kind, language, url.startswith("admin-"))
+            per_kind[key] += 1
+            if self.limit and per_kind[key] > self.limit:
                 continue
             name = urlsplit(url).path.strip("/").removeprefix(f"{language}/") or "root"
+            name = re.sub(r"\.(png|jpe?g|pdf)$", "", name)
             query = urlsplit(url).query
+            query = query.replace(f"lang={language}", "").strip("&")
             if query:
                 name += "-" + query
             saved = self.save_file(name, language, kind, content)
@@ -474,6 +477,17 @@ def wait_for(url, seconds=30):
 
 def safe_name(name):
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-")[:150] or "item"
+
+
+def one_address(url):
+    """A file that takes its language from ?lang= gets one address whichever page links it:
+    the page's language prefix made the same, so it is fetched and shown once."""
+    parts = urlsplit(url)
+    chosen = re.search(r"(?:^|&)lang=([a-z-]+)", parts.query)
+    first = parts.path.lstrip("/").split("/", 1)
+    if chosen and first[0] in dict(settings.LANGUAGES) and len(first) == 2:
+        return f"/{chosen.group(1)}/{first[1]}?{parts.query}"
+    return url
 
 
 def language_of(url, default):

@@ -6,7 +6,7 @@ APPS := prisoners sponsorships donations campaign
 LANGS := -l fr -l hy
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: bench soak run test venv check lint format messages extract-messages backup restore clean
+.PHONY: review bench soak run test venv check lint format messages extract-messages backup restore clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
@@ -82,3 +82,8 @@ soak: venv
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get install -y wrk; \
 		else echo "wrk is missing: sudo apt-get install wrk"; exit 1; fi; }
 	DJANGO_DEBUG=1 $(PY) -m tools.soak
+
+# Every page (phone and desktop, three languages), e-mail, PDF, share image and export, rendered
+# from a temporary database into review/index.html for a person to look at. Not part of `make test`.
+review: venv
+	DJANGO_DEBUG=1 $(PY) -m tools.review $(REVIEW_ARGS)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -106,7 +107,8 @@ def report_correction(request, slug):
         return render(
             request,
             "prisoners/report.html",
-            {"detainee": detainee.public_view(), "form": CorrectionForm()},
+            # Bound when common.middleware.DatabaseBusyMiddleware shows a refused report again.
+            {"detainee": detainee.public_view(), "form": CorrectionForm(request.POST or None)},
         )
     form = CorrectionForm(request.POST)
     if getattr(request, "limited", False):
@@ -122,10 +124,12 @@ def report_correction(request, slug):
         return render(request, "prisoners/report.html", context, status=400)
     # A filled honeypot is a bot: thank it as if it were a person, and keep nothing.
     if not form.is_bot:
-        correction = form.save(commit=False)
-        correction.detainee = detainee
-        correction.save()
-        notify_staff(correction)
+        # One short transaction: the report and its queued e-mail, or neither.
+        with transaction.atomic():
+            correction = form.save(commit=False)
+            correction.detainee = detainee
+            correction.save()
+            notify_staff(correction)
     messages.success(
         request,
         _("Thank you. Your report has been sent to the team, who will check it."),

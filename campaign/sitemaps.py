@@ -11,6 +11,7 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from campaign.models import Event, NewsItem, Page
 from common.urls import absolute_url
@@ -41,9 +42,13 @@ class InEveryLanguage:
         self.records = records
         self.languages = list(languages)
 
+    @cached_property
+    def total(self):
+        # Once per sitemap page: the paginator asks for the count several times.
+        return self.records.count() if hasattr(self.records, "query") else len(self.records)
+
     def count(self):
-        total = self.records.count() if hasattr(self.records, "query") else len(self.records)
-        return total * len(self.languages)
+        return self.total * len(self.languages)
 
     def __len__(self):
         return self.count()
@@ -60,8 +65,8 @@ class InEveryLanguage:
 
 class LocalisedSitemap(Sitemap):
     # Addresses per sitemap page (a record gives one per language, each with its alternates).
-    # About 1 ms an address with its alternates: 300 keep a page well under 100 ms.
-    limit = 300
+    # About 0.5 ms an address with its alternates (tools/scale.py): 150 keep a page near 100 ms.
+    limit = 150
     i18n = True
     alternates = True
     x_default = True

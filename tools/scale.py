@@ -22,7 +22,7 @@ from urllib.parse import urlparse, urlunparse
 from django.core.management.base import BaseCommand, CommandError
 
 from tools import main
-from tools.bench import BASE, PYTHON, bench_env, run
+from tools.bench import BASE, PYTHON, bench_env, collectstatic, run
 
 SIZES = (1_000, 10_000, 100_000)
 REPEAT = 10
@@ -61,10 +61,13 @@ class Command(BaseCommand):
         server = os.environ.get("DATABASE_URL", "")
         if not server.startswith(("postgres://", "postgresql://")):
             raise CommandError("Set DATABASE_URL to a PostgreSQL server (any database on it).")
+        for key, value in TEST_KEYS.items():
+            os.environ.setdefault(key, value)  # bench_env passes the environment on
+        collectstatic()  # debug off: pages name their static files through the manifest
         results = {}
         for size in sorted(sizes):
             url = database(server, f"{prefix}{size}", reuse)
-            env = bench_env(url, CACHE_URL="locmem://", WEB_CONCURRENCY="1", **TEST_KEYS)
+            env = bench_env(url, CACHE_URL="locmem://", WEB_CONCURRENCY="1")
             run([PYTHON, "manage.py", "migrate", "--no-input", "-v0"], env)
             if not seeded(env):
                 self.stdout.write(f"{size} detainees: seeding…")

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db import transaction
+from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -138,22 +139,24 @@ def events_calendar(request):
 
 @ratelimit(key="ip", rate=FORM_RATE, method="POST", block=True)
 def petition(request):
-    confirmed = Count("signatures", filter=Q(signatures__confirmed_at__isnull=False))
-    current = Petition.objects.active().annotate(confirmed_count=confirmed).first()
+    # The count is the petition's own counter: reading it costs nothing however many signed.
+    current = Petition.objects.active().first()
     form = SignatureForm(request.POST or None)
     if current and request.method == "POST" and form.is_valid():
         if not form.is_bot:
             data = form.cleaned_data
-            signature = Signature.objects.sign(
-                current,
-                data["email"],
-                name=data["name"],
-                country=data["country"],
-                comment=data["comment"],
-                language=get_language(),
-            )
-            if not signature.is_confirmed:
-                services.send_signature_confirmation(signature)
+            # One short transaction: the signature and its queued e-mail, or neither.
+            with transaction.atomic():
+                signature = Signature.objects.sign(
+                    current,
+                    data["email"],
+                    name=data["name"],
+                    country=data["country"],
+                    comment=data["comment"],
+                    language=get_language(),
+                )
+                if not signature.is_confirmed:
+                    services.send_signature_confirmation(signature)
         return redirect("campaign:petition_sent")
     context = {"petition": current, "form": form}
     if current:
@@ -184,8 +187,7 @@ def petition_confirm(request, token):
     if request.method != "POST" and not already:
         return render(request, "campaign/petition_confirm.html", {"signature": signature})
     if not already:
-        signature.confirmed_at = timezone.now()
-        signature.save(update_fields=["confirmed_at"])
+        signature.confirm()
     return render(
         request,
         "campaign/petition_confirmed.html",
@@ -228,9 +230,12 @@ def follow(request, slug):
     form = FollowForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not form.is_bot:
-            follower = Follower.objects.follow(detainee, form.cleaned_data["email"], get_language())
-            if not follower.confirmed_at:
-                services.send_follow_confirmation(follower)
+            # One short transaction: the follow and its queued e-mail, or neither.
+            with transaction.atomic():
+                email = form.cleaned_data["email"]
+                follower = Follower.objects.follow(detainee, email, get_language())
+                if not follower.confirmed_at:
+                    services.send_follow_confirmation(follower)
         return redirect("campaign:follow_sent", slug=detainee.slug)
     return render(
         request,

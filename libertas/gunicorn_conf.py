@@ -40,3 +40,10 @@ def on_starting(server):
     except SystemCheckError as error:
         server.log.error("%s", error)
         sys.exit(1)
+    finally:
+        # The checks may open a database connection in this master process. A forked worker
+        # would inherit its socket and share it with its siblings: on PostgreSQL their
+        # queries then interleave on one connection and fail. Each worker opens its own.
+        from django.db import connections
+
+        connections.close_all()

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Turns a blocked rate limit (block=True) into RATELIMIT_VIEW's translated 429 page.
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # A write that could not get the database in time: 503 with the form as typed, not 500.
+    "common.middleware.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "libertas.urls"
@@ -109,6 +111,19 @@ except Exception as exc:  # dj-database-url raises several types for bad URLs
     raise ImproperlyConfigured(f"DATABASE_URL could not be read: {exc}") from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has one writer at a time. So that concurrent visitors wait for each other instead
+    # of failing with "database is locked": every transaction takes the write lock when it
+    # begins (IMMEDIATE; a deferred one that reads then writes cannot wait, SQLite refuses it
+    # at once), a writer waits up to SQLITE_TIMEOUT seconds for the lock, and the journal is
+    # a write-ahead log, so readers never block the writer nor the writer the readers.
+    # If a write still times out, common.middleware.DatabaseBusyMiddleware answers 503 with
+    # what the visitor typed, never 500.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches shared by every process on the machine (or, with Redis, by every server): a change

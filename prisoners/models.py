@@ -2,10 +2,11 @@ from dataclasses import dataclass
 
 from django.conf import global_settings, settings
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -921,3 +922,22 @@ class CorrectionRequest(models.Model):
 
     def __str__(self):
         return f"{self.detainee} ({self.created_at:%Y-%m-%d})" if self.created_at else "—"
+
+
+# The counts of the public list (a COUNT over every public record: 100 ms at 100,000 on
+# PostgreSQL) are kept in the cache under a version that any saved or deleted record moves,
+# so the list shows a change at once and counts only once between changes.
+LIST_COUNTS_VERSION = "prisoners:list-counts-version"
+
+
+def list_counts_version():
+    return cache.get_or_set(LIST_COUNTS_VERSION, 1)
+
+
+@receiver(post_save, sender=Detainee)
+@receiver(post_delete, sender=Detainee)
+def move_list_counts_version(sender, **kwargs):
+    try:
+        cache.incr(LIST_COUNTS_VERSION)
+    except ValueError:  # not there (evicted, or never read): a new one
+        cache.set(LIST_COUNTS_VERSION, 2)

@@ -1,7 +1,10 @@
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,10 +20,13 @@ from common.urls import absolute_url
 from common.views import ratelimited
 from prisoners import printing
 from prisoners.forms import CorrectionForm
-from prisoners.models import PRIVATE_FIELDS, Category, Detainee, Status
+from prisoners.models import PRIVATE_FIELDS, Category, Detainee, Status, list_counts_version
+from prisoners.search import normalise
 from prisoners.share import render_share_image
 
 PER_PAGE = 24
+# A bulk QuerySet.update() of status or category moves no version: counts catch up within this.
+LIST_COUNTS_SECONDS = 600
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
@@ -40,8 +46,14 @@ def detainee_list(request):
     if query:
         records = records.search(query)
 
-    # One query for every tab's count, whatever the number of records.
-    counts = dict(records.values_list("category").annotate(n=Count("pk")).order_by())
+    # One query for every tab's count, whatever the number of records, and only once until a
+    # record changes (prisoners.models.list_counts_version).
+    digest = hashlib.sha256(f"{status}|{normalise(query) if query else ''}".encode()).hexdigest()
+    key = f"prisoners:list-counts:{list_counts_version()}:{digest[:32]}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = dict(records.values_list("category").annotate(n=Count("pk")).order_by())
+        cache.set(key, counts, LIST_COUNTS_SECONDS)
     tabs = [
         {"value": value, "label": label, "count": counts.get(value, 0)}
         for value, label in Category.choices
@@ -49,9 +61,10 @@ def detainee_list(request):
     if category:
         records = records.by_category(category)
     # By the name the public sees: initials sort as initials, not where the hidden name would.
-    page = Paginator(records.order_by("public_sort_name", "pk"), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    # The paginator takes its count from the tabs' counts: no second COUNT of every record.
+    paginator = Paginator(records.order_by("public_sort_name", "pk"), PER_PAGE)
+    paginator.count = counts.get(category, 0) if category else sum(counts.values())
+    page = paginator.get_page(request.GET.get("page"))
 
     return render(
         request,
@@ -107,7 +120,8 @@ def report_correction(request, slug):
         return render(
             request,
             "prisoners/report.html",
-            {"detainee": detainee.public_view(), "form": CorrectionForm()},
+            # Bound when common.middleware.DatabaseBusyMiddleware shows a refused report again.
+            {"detainee": detainee.public_view(), "form": CorrectionForm(request.POST or None)},
         )
     form = CorrectionForm(request.POST)
     if getattr(request, "limited", False):
@@ -123,10 +137,12 @@ def report_correction(request, slug):
         return render(request, "prisoners/report.html", context, status=400)
     # A filled honeypot is a bot: thank it as if it were a person, and keep nothing.
     if not form.is_bot:
-        correction = form.save(commit=False)
-        correction.detainee = detainee
-        correction.save()
-        notify_staff(correction)
+        # One short transaction: the report and its queued e-mail, or neither.
+        with transaction.atomic():
+            correction = form.save(commit=False)
+            correction.detainee = detainee
+            correction.save()
+            notify_staff(correction)
     messages.success(
         request,
         _("Thank you. Your report has been sent to the team, who will check it."),

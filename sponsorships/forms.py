@@ -28,8 +28,11 @@ class SignupForm(HoneypotMixin, forms.ModelForm):
         error_messages={"invalid": _("Enter an e-mail address such as name@example.org.")},
         help_text=_("We send a confirmation link to this address. It is never published."),
     )
-    target = forms.ChoiceField(
+    # A detainee's id or WHOLE_GROUP. Not a list of choices: the page offers a search, not
+    # every person (sponsorships.views.picker), and the id is checked against one row.
+    target = forms.CharField(
         label=_("Whom do you sponsor?"),
+        max_length=20,
         error_messages={
             "required": _("Choose a detainee or the whole group."),
             "invalid_choice": _("Choose a detainee or the whole group."),
@@ -69,12 +72,10 @@ class SignupForm(HoneypotMixin, forms.ModelForm):
         # The contact's name is repeated in the confirmation e-mail: it must be a name.
         field_classes = {"contact_name": PersonNameField}
 
-    def __init__(self, *args, detainees=(), **kwargs):
+    def __init__(self, *args, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.detainees = {str(d.pk): d for d in detainees}
-        self.fields["target"].choices = [(WHOLE_GROUP, _("The whole group"))] + [
-            (pk, d.public_name) for pk, d in self.detainees.items()
-        ]
+        # The detainees one may sponsor (a QuerySet); the chosen one is looked up in it.
+        self.candidates = candidates
         self.fields["commitments"].queryset = Commitment.objects.filter(active=True)
         # Radio buttons need no "---------" choice: nothing ticked already says "not chosen".
         self.fields["kind"].choices = Sponsor.Kind.choices
@@ -102,10 +103,19 @@ class SignupForm(HoneypotMixin, forms.ModelForm):
             )
         return cleaned
 
+    def clean_target(self):
+        target = self.cleaned_data["target"]
+        if target == WHOLE_GROUP:
+            self.chosen = None
+            return target
+        self.chosen = self.candidates.filter(pk=target).first() if target.isdigit() else None
+        if self.chosen is None:
+            raise forms.ValidationError(self.fields["target"].error_messages["invalid_choice"])
+        return target
+
     @property
     def detainee(self):
-        target = self.cleaned_data.get("target")
-        return None if target == WHOLE_GROUP else self.detainees[target]
+        return self.chosen
 
     def save(self, language):
         sponsor = super().save(commit=False)

@@ -144,7 +144,7 @@ def test_hiding_a_public_record_changes_its_address_and_the_old_one_leads_nowher
 
 
 def sitemap_lastmod(client, detainee):
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-detainees.xml").content.decode()
     entry = re.search(rf"<loc>[^<]*/en/prisoners/{detainee.slug}/</loc>\s*<lastmod>([^<]+)", xml)
     return entry.group(1)
 
@@ -165,7 +165,10 @@ def test_the_sitemap_date_does_not_move_when_a_private_field_changes(client, db,
 
 def test_a_hidden_record_is_never_in_the_sitemap(client, db):
     make_detainee(slug="p-2", visibility=Visibility.HIDDEN)
-    assert "p-2" not in client.get("/sitemap.xml").content.decode()
+    make_detainee(slug="p-3")  # the sitemap of profiles does list a public one
+    xml = client.get("/sitemap-detainees.xml").content.decode()
+    assert "/prisoners/p-3/" in xml
+    assert "p-2" not in xml
 
 
 # Whole-site: the home page's figures belong to campaign.

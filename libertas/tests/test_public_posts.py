@@ -290,6 +290,7 @@ SAMPLE = {
     "size": "a4",
     "path": "x.jpg",
     "uidb36": "1",
+    "section": "detainees",
 }
 
 

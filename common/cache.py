@@ -110,11 +110,13 @@ def tags_for(instance):
         # person to another drops both: the old link on pre_save, the new one on post_save.
         path = parts[label]
         found = type(instance)._base_manager.filter(pk=instance.pk)
-        slugs = set(found.values_list(f"{path}__slug", flat=True))
-        if None in slugs and found.filter(**{f"{path}__isnull": True}).exists():
-            # Linked to no one, e.g. a sponsorship of the whole group: shown on every profile.
-            return None
-        slugs.discard(None)
+        slugs = set(found.values_list(f"{path}__slug", flat=True)) - {None}
+        group = settings.PAGE_CACHE_WHOLE_GROUP.get(instance._meta.label, "")
+        if group:
+            # A sponsorship of the whole group (no detainee) shows on every profile.
+            link = group.rsplit("__", 1)[0] if "__" in group else "pk"
+            if found.filter(**{f"{link}__isnull": False, f"{group}__isnull": True}).exists():
+                return None
     else:
         return None
     return [INDEX, *(profile_tag(slug) for slug in sorted(slugs))]

@@ -189,6 +189,11 @@ PAGE_CACHE_DETAINEE_PARTS = {
     "campaign.NewsItem": "detainees",
     "campaign.Event": "detainees",
 }
+# A row of these whose link (this path) to a detainee is empty is shown on every profile.
+PAGE_CACHE_WHOLE_GROUP = {
+    "sponsorships.Sponsorship": "detainee",
+    "sponsorships.Sponsor": "sponsorships__detainee",
+}
 # Pages that show one detainee, named by the URL's "slug": they depend on that detainee only
 # (and on "all"), not on the index.
 PAGE_CACHE_PROFILE_VIEWS = {

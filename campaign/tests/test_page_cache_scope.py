@@ -200,3 +200,36 @@ def test_without_scripts_the_form_opens_with_its_own_token(page_cache, petition)
     accepted = browser.post("/en/petition/", {**SIGNER, "csrfmiddlewaretoken": token.group(1)})
     assert accepted.status_code == 302
     assert cached(Client(), "/en/petition/")
+
+
+def test_a_news_item_without_people_drops_the_index_not_the_profiles(page_cache, two_profiles):
+    before = generation("all"), generation("profile:ani-karapetyan"), generation("index")
+    NewsItem.objects.create(slug="rally", title="Rally", summary="S", body="B")
+    after = generation("all"), generation("profile:ani-karapetyan"), generation("index")
+    assert before[:2] == after[:2] and before[2] != after[2]
+
+
+def test_a_sponsor_of_the_whole_group_drops_every_page(page_cache, two_profiles):
+    from conftest import make_sponsor, make_sponsorship
+
+    sponsor = make_sponsor()
+    before = generation("all")
+    make_sponsorship(sponsor, None)
+    assert generation("all") != before
+    before = generation("all")
+    sponsor.name = "Ville de Paris"
+    sponsor.save()
+    assert generation("all") != before
+
+
+def test_a_sponsor_of_one_person_drops_that_profile_only(page_cache, two_profiles):
+    from conftest import make_sponsor, make_sponsorship
+
+    ani, _vahagn = two_profiles
+    sponsor = make_sponsor()
+    make_sponsorship(sponsor, ani)
+    before = [generation(t) for t in ("all", "profile:ani-karapetyan", "profile:vahagn-petrosyan")]
+    sponsor.name = "Ville de Lyon"
+    sponsor.save()
+    after = [generation(t) for t in ("all", "profile:ani-karapetyan", "profile:vahagn-petrosyan")]
+    assert after[0] == before[0] and after[1] != before[1] and after[2] == before[2]

@@ -30,7 +30,7 @@ import tempfile
 import threading
 import time
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from http.client import HTTPConnection
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -110,7 +110,7 @@ def main():
     server_url = os.environ.get("DATABASE_URL", "")
     server_url = server_url if server_url.startswith(("postgres://", "postgresql://")) else None
     engine = "PostgreSQL" if server_url else "SQLite"
-    started = datetime.now()
+    started = datetime.now(UTC)
     collectstatic()
     with spike_database(server_url, args.database) as database_url:
         env = bench_env(
@@ -421,7 +421,7 @@ def write(path, results, servers, args, engine, started, missed):
         START,
         "## Spike: reads while visitors sign (issue 19)",
         "",
-        f"`python -m tools.spike` (in `make bench`), run {started:%Y-%m-%d %H:%M}, {engine}, "
+        f"`python -m tools.spike` (in `make bench`), run {started:%Y-%m-%d %H:%M} UTC, {engine}, "
         f"{args.detainees:,} detainees, {os.cpu_count()} CPU cores shared with other work. "
         "gunicorn with 2 workers, Redis for CACHE_URL and PAGE_CACHE_URL, DEBUG off. "
         f"Readers: `wrk -t2 -c16 -d{args.seconds}s`, Accept-Encoding gzip, one page at a time, "

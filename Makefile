@@ -75,6 +75,8 @@ bench: venv
 		else echo "wrk is missing: sudo apt-get install wrk"; exit 1; fi; }
 	@test -x .bench/node_modules/.bin/lighthouse || npm install --prefix .bench --no-audit --no-fund lighthouse
 	DJANGO_DEBUG=1 $(PY) -m tools.bench
+	@# The spike of issue 19: needs Redis (SPIKE_REDIS, default redis://127.0.0.1:6379, DBs 7 and 8).
+	DJANGO_DEBUG=1 $(PY) -m tools.spike
 
 # 64 connections for 60 s across home, list, profile, sponsors wall and donate under gunicorn:
 # fails on any error or 5xx, prints throughput and p99 latency. Not part of `make test`.

@@ -20,6 +20,7 @@ urlpatterns = [
     path("events/<slug:slug>/", views.event_detail, name="event_detail"),
     path("events/<slug:slug>/event.ics", views.event_ics, name="event_ics"),
     path("petition/", views.petition, name="petition"),
+    path("petition/count.json", views.petition_count, name="petition_count"),
     path("petition/thanks/", views.petition_sent, name="petition_sent"),
     path("petition/confirm/<str:token>/", views.petition_confirm, name="petition_confirm"),
     path("take-action/", views.take_action, name="take_action"),

@@ -1,13 +1,14 @@
 from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch
-from django.http import HttpResponse
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
@@ -162,6 +163,30 @@ def petition(request):
     if current:
         context["progress"] = min(100, round(100 * current.confirmed_count / max(current.goal, 1)))
     return render(request, "campaign/petition.html", context)
+
+
+# The petition page is cached until its content changes, not at each signature: the page's
+# script reads the counter here, cached PETITION_COUNT_SECONDS by the page cache, so a
+# confirmed signature shows within that delay and costs no page rebuild.
+PETITION_COUNT_SECONDS = 5
+
+
+@cache_control(max_age=PETITION_COUNT_SECONDS)
+def petition_count(request):
+    confirmed = Count("signatures", filter=Q(signatures__confirmed_at__isnull=False))
+    current = Petition.objects.active().annotate(confirmed_count=confirmed).first()
+    if current is None:
+        raise Http404
+    count = current.confirmed_count
+    sentence = ngettext(
+        "confirmed signature out of a goal of %(goal)s",
+        "confirmed signatures out of a goal of %(goal)s",
+        count,
+    ) % {"goal": intcomma(current.goal)}
+    progress = min(100, round(100 * count / max(current.goal, 1)))
+    return JsonResponse(
+        {"count": intcomma(count), "sentence": sentence, "progress": progress, "value": count}
+    )
 
 
 def petition_sent(request):

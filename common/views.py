@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -36,6 +37,18 @@ def readyz(request):
     except Exception:
         return JsonResponse({"database": "unavailable"}, status=503)
     return JsonResponse({"database": "ok"})
+
+
+@never_cache
+def csrf_token(request):
+    """A CSRF token for a form of a cached page (static/js/live.js fills it in on sending).
+
+    The page itself carries none, so it can be shared by every visitor; this answer sets the
+    visitor's CSRF cookie and is never stored anywhere (no-store).
+    """
+    response = JsonResponse({"token": get_token(request)})
+    response["Cache-Control"] = "no-store, private"
+    return response
 
 
 def ratelimited(request, exception=None, template="429.html", context=None):

@@ -179,12 +179,45 @@ RATELIMIT_USE_CACHE = "default"
 # in front (deploy/nginx.conf, client_max_body_size) refuses the same size first.
 MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 12 * 1024 * 1024)
 
-# Whole public pages cached for anonymous visitors (libertas/cache.py), per language,
-# dropped whenever a model of these apps changes. 0 switches the page cache off.
+# Whole public pages cached for anonymous visitors (common/cache.py), per language,
+# dropped when a model of these apps changes, only where it shows. 0 switches it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_APPS = ["prisoners", "sponsorships", "donations", "campaign"]
-# Written by visitors and Stripe, not by staff: the donors wall may lag by PAGE_CACHE_SECONDS.
-PAGE_CACHE_IGNORED_MODELS = ["donations.Donation", "donations.StripeEvent"]
+# Written by visitors and Stripe, never shown as such on a public page: saving one drops
+# nothing. The donors wall may lag by PAGE_CACHE_SECONDS; the petition's counter is read live
+# (campaign:petition_count, a few seconds old at most).
+PAGE_CACHE_IGNORED_MODELS = [
+    "donations.Donation",
+    "donations.StripeEvent",
+    "campaign.Signature",
+    "campaign.Follower",
+    "prisoners.CorrectionRequest",
+]
+# A change of a detainee drops their profile (old and new address) and the "index" (every
+# page but the profiles); a change of these drops the profiles they link to (by this path
+# to the detainee) and the index. Any other model drops every page.
+PAGE_CACHE_DETAINEE_MODEL = "prisoners.Detainee"
+PAGE_CACHE_DETAINEE_PARTS = {
+    "prisoners.TimelineEvent": "detainee",
+    "sponsorships.Sponsorship": "detainee",
+    "sponsorships.Sponsor": "sponsorships__detainee",
+    "campaign.NewsItem": "detainees",
+    "campaign.Event": "detainees",
+}
+# A row of these whose link (this path) to a detainee is empty is shown on every profile.
+PAGE_CACHE_WHOLE_GROUP = {
+    "sponsorships.Sponsorship": "detainee",
+    "sponsorships.Sponsor": "sponsorships__detainee",
+}
+# Pages that show one detainee, named by the URL's "slug": they depend on that detainee only
+# (and on "all"), not on the index.
+PAGE_CACHE_PROFILE_VIEWS = {
+    "prisoners:detail",
+    "prisoners:report",
+    "prisoners:share_image",
+    "campaign:follow",
+    "campaign:follow_sent",
+}
 PAGE_CACHE_PREFIXES = ("/en/", "/fr/", "/hy/")
 # The query parameters each cached page reads (by URL name). The page-cache key and the
 # language links keep only these, so ?fbclid=… or ?utm_…=… neither fills the cache nor
@@ -194,6 +227,7 @@ PAGE_CACHE_QUERY_PARAMETERS = {
     "campaign:news": ["kind", "page"],
     "campaign:take_action": ["country", "name"],
     "donations:donate": ["dedicated_to"],
+    "sponsorships:signup": ["q", "target"],
 }
 
 AUTH_PASSWORD_VALIDATORS = [

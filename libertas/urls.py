@@ -11,6 +11,8 @@ from donations import views as donations_views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    # Outside the language prefix, so never in the page cache.
+    path("csrf-token", views.csrf_token, name="csrf_token"),
     path("stripe/webhook/", donations_views.webhook, name="stripe_webhook"),
     # Outside the prefix, as Django's own: it answers with the next page in the new language.
     path("i18n/setlang/", views.set_language, name="set_language"),

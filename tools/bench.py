@@ -14,6 +14,7 @@ It writes BENCHMARKS.md and exits non-zero, naming each budget missed. It never 
 apps' models: the seeding is tools/seed_bench.py, run in the bench database's process.
 """
 
+import base64
 import json
 import os
 import re
@@ -225,6 +226,10 @@ def bench_env(database_url, **extra):
         "DATABASE_URL": database_url,
         "DJANGO_DEBUG": "0",
         "SECRET_KEY": "bench-only-secret-key-not-for-production",
+        # A fixed Fernet key (32 bytes): production refuses to start without one.
+        "MFA_ENCRYPTION_KEY": base64.urlsafe_b64encode(
+            b"bench-only-mfa-key-not-for-use!!"
+        ).decode(),
         "ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",
         "STATIC_PLAIN": "0",

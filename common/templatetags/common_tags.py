@@ -6,10 +6,14 @@ import markdown as markdown_lib
 import nh3
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.template.backends.utils import csrf_input
+from django.templatetags.static import static
+from django.urls import reverse, translate_url
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 
 from common import images
 from common.cache import page_query
@@ -68,6 +72,31 @@ def translated(obj, field=None):
     """
     value = obj if field is None else shown(obj, field)
     return value if isinstance(value, Shown) else Shown(value or "")
+
+
+@register.simple_tag(takes_context=True)
+def cacheable_csrf_token(context):
+    """The CSRF field of a form on a page the page cache may share.
+
+    A GET page gets an empty field that static/js/live.js fills from `csrf_token` (never
+    cached) when the form is used, so the page sets no cookie and can be cached. Without
+    scripts, a link opens the same page with a token of its own (`?csrf=1`, never cached).
+    A form shown again after a POST already has the visitor's token.
+    """
+    request = context["request"]
+    if request.method != "GET" or "csrf" in request.GET:
+        return csrf_input(request)
+    html = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="" data-csrf-url="{}">'
+        '<noscript><p class="small alert alert-warning mt-2">{} <a href="?csrf=1">{}</a></p>'
+        "</noscript>"
+        '<script src="{}" defer></script>',
+        reverse("csrf_token"),
+        _("This form needs a security code that your browser, running no scripts, has not got."),
+        _("Open the form with its code"),
+        static("js/live.js"),
+    )
+    return html
 
 
 @register.filter

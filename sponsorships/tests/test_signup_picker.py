@@ -105,3 +105,16 @@ def test_list_search_signup_and_sitemap_cost_the_same_queries_at_two_sizes(clien
     make_many(40, start=PICKER_SIZE + 2)
     make_sponsorship(make_sponsor(), make_detainee(slug="s-1"))
     assert {path: queries(client, path) for path in paths} == small
+
+
+def test_the_cached_signup_page_still_searches_and_preselects(client, db, settings):
+    """The page cache keys the sign-up page by what it reads, so a search is not answered
+    with the cached page of another search (or of no search)."""
+    settings.PAGE_CACHE_SECONDS = 600
+    aram = make_detainee("aram-p", name="Aram Petrosyan")
+    make_detainee("vazgen-h", name="Vazgen Hakobyan")
+    client.get("/en/sponsor/")  # fills the cache with the unfiltered page
+    found = client.get("/en/sponsor/", {"q": "hakobyan"}).content.decode()
+    assert "Vazgen Hakobyan" in found and "Aram Petrosyan" not in found
+    chosen = client.get("/en/sponsor/", {"target": aram.pk}).content.decode()
+    assert f'value="{aram.pk}" checked' in chosen

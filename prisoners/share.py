@@ -58,7 +58,8 @@ def _wrapped(text, size, bold, fill, top, max_width):
     single = _line(text, size, bold, fill, top, max_width, smallest=int(size * 0.6))
     if single.font.getlength(text) <= max_width or " " not in text.strip():
         return [_line(text, size, bold, fill, top, max_width)]
-    words = text.split()
+    # Break only at plain spaces: the no-break spaces inside "1 132" keep the number whole.
+    words = text.split(" ")
     # Break where the two halves are most even, then fit both at one size.
     best = min(
         range(1, len(words)),

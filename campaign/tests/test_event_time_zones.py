@@ -26,7 +26,7 @@ def admin_event_data(**extra):
         "ends_at_0": DAY.isoformat(),
         "ends_at_1": "20:00:00",
         "time_zone": "Asia/Yerevan",
-        "city": "Yerevan",
+        "city_en": "Yerevan",
         "country": "AM",
         "published": "on",
     }

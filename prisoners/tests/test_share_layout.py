@@ -56,7 +56,7 @@ def test_the_share_image_lays_out_cleanly(name, status, language):
     detainee = person(NAMES[name], status)
     with translation.override(language):
         lines = plan_share(detainee)
-        status_label = str(detainee.get_status_display())
+        status_label = str(detainee.status_label)
         held_call = translation.gettext("Free the Armenian prisoners")
         label = detainee.days_held_label
     draw = ImageDraw.Draw(Image.new("RGB", (WIDTH, HEIGHT)))

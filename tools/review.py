@@ -342,7 +342,7 @@ class Review:
                 if response.status_code != 200:
                     self.problems.append(f"{path}: HTTP {response.status_code}")
                     continue
-                for link in review_data.links_in(response.content.decode(), path):
+                for link in review_data.links_in(review_data.body(response).decode(), path):
                     link = one_address(link)
                     links.setdefault(link, (client, language_of(link, language)))
         if "files" in self.only:
@@ -357,7 +357,7 @@ class Review:
             kind = response.get("Content-Type", "").split(";")[0]
             if response.status_code != 200 or kind == "text/html":
                 continue
-            found.append((url, language, kind, response.content))
+            found.append((url, language, kind, review_data.body(response)))
         found += [
             (name, language, kind, content)
             for name, language, kind, content in review_data.admin_exports(staff, self.languages)

@@ -54,6 +54,13 @@ PEOPLE = [
 SPONSORED = ["review-portrait", "review-landscape", "review-tiny", "review-long-name"]
 
 
+def body(response):
+    """A response's bytes, streamed or not (the exports stream)."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 def portrait(size, seed=0):
     """A JPEG that reads as a portrait at any shape: a head and shoulders, centred."""
     width, height = size
@@ -263,7 +270,7 @@ def portal_pages(client):
             portal = reverse("sponsorships:portal")
         pages.append((language, portal))
         response = client.get(portal)
-        for link in links_in(response.content.decode(), portal):
+        for link in links_in(body(response).decode(), portal):
             path = urlsplit(link).path
             inside = path.startswith(portal) and path != portal and not urlsplit(link).query
             if inside and client.get(link).get("Content-Type", "").startswith("text/html"):
@@ -344,7 +351,7 @@ def admin_exports(client, langs):
                 kind = response.get("Content-Type", "").split(";")[0]
                 if response.status_code == 200 and kind != "text/html":
                     label = f"admin-{model._meta.app_label}-{model._meta.model_name}-{name}"
-                    results.append((label, language, kind, response.content))
+                    results.append((label, language, kind, body(response)))
     return results
 
 

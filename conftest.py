@@ -37,7 +37,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from donations import services
@@ -57,6 +57,15 @@ def empty_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def starts_in_english():
+    """Each test starts in English: a language a previous test activated (a view's, a
+    reverse() inside an override left open) must not leak into the next one's URLs."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture(autouse=True)

@@ -195,7 +195,7 @@ def run(command, env):
 
 
 @contextmanager
-def bench_database(server_url, size):
+def bench_database(server_url, size, name=None):
     """A fresh database for one size: a SQLite file, or a PostgreSQL database on the server."""
     if server_url is None:
         path = Path(tempfile.gettempdir()) / f"libertas-bench-{size}.sqlite3"
@@ -205,7 +205,7 @@ def bench_database(server_url, size):
         return
     import psycopg2
 
-    name = f"libertas_bench_{size}"
+    name = name or f"libertas_bench_{size}"
     parts = urlparse(server_url)
     admin = psycopg2.connect(urlunparse(parts._replace(path="/postgres")))
     admin.autocommit = True

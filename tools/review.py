@@ -38,21 +38,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from tools import main
+from tools.bench import CHROMIUM, CHROMIUM_FLAGS
 
 BASE = Path(settings.BASE_DIR)
 PYTHON = sys.executable
-CHROMIUM = "/usr/bin/chromium"
-# As the browser tests launch it (libertas/tests/conftest.py): nothing outside loads.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
 WIDTHS = (390, 1280)
 KINDS = ("pages", "admin", "emails", "files")
 PASSWORD = "review-password-1234"  # noqa: S105 -- an account in a throw-away database

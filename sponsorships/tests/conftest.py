@@ -1,21 +1,11 @@
 import io
 
 import pytest
-from django.utils import translation
 from PIL import Image
 
 from conftest import make_detainee
 from prisoners.models import Category
 from sponsorships.models import Commitment
-
-
-@pytest.fixture(autouse=True)
-def english():
-    # A request to /fr/ leaves French active in the thread, which would change what
-    # reverse() returns.
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ Two checks, both for French and Armenian:
 
 import ast
 import gettext
+import sys
 from pathlib import Path
 
 import polib
@@ -66,7 +67,13 @@ def problems_in(po_path):
 
 
 def is_ours(path):
-    return Path(path).resolve().is_relative_to(Path(settings.BASE_DIR).resolve())
+    # The virtual environment may live inside the project (.venv): what is installed there
+    # is a package, not ours.
+    path = Path(path).resolve()
+    installed = Path(sys.prefix).resolve()
+    return path.is_relative_to(Path(settings.BASE_DIR).resolve()) and not path.is_relative_to(
+        installed
+    )
 
 
 def uninstalled_parts(package_dir):

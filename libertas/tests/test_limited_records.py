@@ -160,7 +160,7 @@ def test_the_sitemap_date_does_not_move_when_a_private_field_changes(client, db,
     assert sitemap_lastmod(client, detainee) == before
     detainee.sentence_en = "20 years"
     detainee.save()
-    assert sitemap_lastmod(client, detainee) == later.date().isoformat()
+    assert sitemap_lastmod(client, detainee) == timezone.localdate(later).isoformat()
 
 
 def test_a_hidden_record_is_never_in_the_sitemap(client, db):

@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from common import images
+from common import dates, images
 from common.cache import page_query
 from common.languages import Shown, shown
 from common.urls import absolute_url
@@ -135,3 +135,9 @@ def picture(image_file, width=None, height=None):
     except (OSError, images.UnidentifiedImageError):
         logger.exception("No rendition of %s", image_file.name)
         return None
+
+
+@register.filter(expects_localtime=True)
+def long_date(value, format_name="DATE_FORMAT"):
+    """`{{ day|long_date }}`, `{{ moment|long_date:"DATETIME_FORMAT" }}`: common.dates."""
+    return dates.long_date(value, format_name)

@@ -61,6 +61,27 @@ MONTHS = {
     ],
 }
 
+# The first of each month, as pages, e-mails and PDFs print it (common.dates.long_date):
+# French writes the first day as an ordinal, "1er", every other day as a number.
+FIRSTS = {
+    "en": [m.replace(" 2,", " 1,") for m in MONTHS["en"]],
+    "fr": [
+        "1er janvier 2023",
+        "1er février 2023",
+        "1er mars 2023",
+        "1er avril 2023",
+        "1er mai 2023",
+        "1er juin 2023",
+        "1er juillet 2023",
+        "1er août 2023",
+        "1er septembre 2023",
+        "1er octobre 2023",
+        "1er novembre 2023",
+        "1er décembre 2023",
+    ],
+    "hy": [m.removesuffix(" 2") + " 1" for m in MONTHS["hy"]],
+}
+
 # The month alone (admin date hierarchy, monthly totals): nominative in Armenian.
 YEAR_MONTH = {
     "en": "April 2023",
@@ -104,6 +125,31 @@ def test_every_month_through_the_date_filter(language):
             for month in range(1, 13)
         ]
     assert shown == MONTHS[language]
+
+
+@pytest.mark.parametrize("language", sorted(FIRSTS))
+def test_every_month_in_long_form_on_the_first_and_the_second(language):
+    with translation.override(language):
+        for day, table in ((1, FIRSTS), (2, MONTHS)):
+            shown = [
+                render("{% load common_tags %}{{ day|long_date }}", day=datetime.date(2023, m, day))
+                for m in range(1, 13)
+            ]
+            assert shown == table[language], day
+
+
+def test_the_first_in_french_with_a_time_and_after_the_tenth():
+    moment = timezone.make_aware(datetime.datetime(2023, 4, 1, 14, 0))
+    with translation.override("fr"):
+        assert render('{% load common_tags %}{{ t|long_date:"DATETIME_FORMAT" }}', t=moment) == (
+            "1er avril 2023 à 14:00"
+        )
+        assert render("{% load common_tags %}{{ d|long_date }}", d=datetime.date(2023, 4, 11)) == (
+            "11 avril 2023"
+        )
+        assert render("{% load common_tags %}{{ d|long_date }}", d=datetime.date(2023, 4, 21)) == (
+            "21 avril 2023"
+        )
 
 
 @pytest.mark.parametrize("language", sorted(MONTHS))

@@ -592,8 +592,28 @@ def _member_letters(country, recipients, address=""):
     return letters
 
 
-# Every country with a letter has it in the three languages (campaign/tests/test_take_action).
+# Every country with a letter has it in the three languages, and every other country offered
+# gets the one for "another country" (campaign/tests/test_take_action). Not Armenia's: Azerbaijan
+# has no embassy there, so Armenians write to their member of the National Assembly.
 LETTERS = [
+    *_embassy_letters(Country.OTHER, ("in your country", "dans votre pays", "Ձեր երկրում")),
+    *_member_letters(
+        Country.AM,
+        [
+            (
+                "Your Member of the National Assembly",
+                "National Assembly of the Republic of Armenia",
+                "Member of Parliament",
+            ),
+            (
+                "Votre député à l'Assemblée nationale",
+                "Assemblée nationale de la République d'Arménie",
+                "Madame la Députée, Monsieur le Député",
+            ),
+            ("Ձեր պատգամավորը", "Հայաստանի Հանրապետության Ազգային ժողով", "Հարգելի՛ պատգամավոր"),
+        ],
+        address="19 Marshal Baghramyan Avenue\nYerevan 0095\nArmenia",
+    ),
     *_embassy_letters(Country.FR, ("in France", "en France", "Ֆրանսիայում")),
     *_embassy_letters(Country.BE, ("in Belgium", "en Belgique", "Բելգիայում")),
     *_embassy_letters(Country.CH, ("in Switzerland", "en Suisse", "Շվեյցարիայում")),

@@ -412,7 +412,7 @@ class Signature(models.Model):
         verbose_name_plural = _("signatures")
         # Export and erasure belong to one role, Privacy (see libertas/privacy.py).
         permissions = [
-            ("personal_data_signature", "Can export and erase the personal data of signers")
+            ("personal_data_signature", _("Can export and erase the personal data of signers"))
         ]
         constraints = [
             models.UniqueConstraint(fields=["petition", "email"], name="one_signature_per_email")
@@ -468,8 +468,14 @@ def uncount_signature(sender, instance, **kwargs):
 
 class LetterTemplateQuerySet(models.QuerySet):
     def for_country(self, country, language):
-        """The letter for a country, in the visitor's language if staff wrote one."""
-        letters = list(self.filter(country=country))
+        """The letter for a country, in the visitor's language if staff wrote one.
+
+        A country with no letter of its own gets the one for "another country" (to
+        Azerbaijan's ambassador wherever the visitor lives), so every country offered has one.
+        """
+        letters = list(self.filter(country__in=[country, Country.OTHER]))
+        own = [letter for letter in letters if letter.country == country]
+        letters = own or letters
         for wanted in (language, settings.LANGUAGE_CODE):
             for letter in letters:
                 if letter.language == wanted:
@@ -567,7 +573,7 @@ class Follower(models.Model):
         verbose_name_plural = _("followers")
         # Export and erasure belong to one role, Privacy (see libertas/privacy.py).
         permissions = [
-            ("personal_data_follower", "Can export and erase the personal data of followers")
+            ("personal_data_follower", _("Can export and erase the personal data of followers"))
         ]
         constraints = [
             models.UniqueConstraint(fields=["detainee", "email"], name="one_follow_per_email")

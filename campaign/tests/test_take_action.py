@@ -3,6 +3,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
+from campaign.forms import LetterForm
 from campaign.models import LetterTemplate
 from prisoners.models import Category, Detainee, Status, Visibility
 
@@ -92,6 +93,24 @@ def test_every_country_with_a_letter_has_it_in_the_three_languages(demo_data):
         languages.setdefault(country, set()).add(language)
     assert {"FR", "BE", "CH", "GB", "US"} <= set(languages)
     assert all(found == {"en", "fr", "hy"} for found in languages.values()), languages
+
+
+def test_every_country_offered_has_a_letter_in_each_language(client, demo_data):
+    """Each country of the form's list, in each language, shows a letter written in that
+    language: its own, or the one to Azerbaijan's ambassador wherever the visitor lives."""
+    offered = [code for code, _name in LetterForm.base_fields["country"].choices if code]
+    assert len(offered) > 25, offered
+    wrong = []
+    for country in offered:
+        for language in ("en", "fr", "hy"):
+            response = client.get(f"/{language}/take-action/", {"country": country})
+            letter = response.context.get("letter")
+            if letter is None or letter.language != language:
+                wrong.append((country, language, letter and letter.language))
+    assert not wrong, wrong
+    # Armenia has its own: Azerbaijan has no embassy there to write to.
+    assert LetterTemplate.objects.for_country("AM", "hy").country == "AM"
+    assert LetterTemplate.objects.for_country("DE", "fr").country == "ZZ"
 
 
 @pytest.mark.parametrize("country", ["FR", "BE", "CH", "GB", "US"])

@@ -21,6 +21,7 @@ from campaign.models import (
 from common import jobs
 from common.admin import AnyLanguageAdmin
 from common.exports import local_time, streaming_csv
+from common.languages import InLanguage
 from common.privacy import PersonalDataAdmin, privacy_actions
 
 
@@ -145,7 +146,7 @@ class LetterTemplateAdmin(admin.ModelAdmin):
         "country",
         "language",
         "recipient_name",
-        "subject",
+        "subject_in_its_language",
         "updated_at",
         "missing_translations",
     ]
@@ -166,6 +167,11 @@ class LetterTemplateAdmin(admin.ModelAdmin):
                 }
             )
         )
+
+    @admin.display(description=_("subject"), ordering="subject")
+    def subject_in_its_language(self, obj):
+        # Written in the letter's language, whatever the list's: marked so for screen readers.
+        return InLanguage(obj.subject, obj.language).marked
 
     @admin.display(description=_("missing translations"))
     def missing_translations(self, obj):

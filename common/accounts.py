@@ -17,7 +17,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.db import transaction
-from django.urls import reverse
+from django.http import HttpResponseRedirect
+from django.urls import reverse, translate_url
 from django.utils import translation
 
 from common import mail
@@ -26,6 +27,25 @@ from common.urls import absolute_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def post_login(self, request, user, **kwargs):
+        """Once signed in (after the second factor, for staff), the site speaks the language
+        the person chose in the admin (common.models.LanguagePreference): the "signed in"
+        message is in it and the page they were going to opens under its prefix."""
+        language = (
+            LanguagePreference.objects.filter(user=user).values_list("language", flat=True).first()
+        )
+        if not language or language == translation.get_language():
+            return super().post_login(request, user, **kwargs)
+        page_language = translation.get_language()
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = super().post_login(request, user, **kwargs)
+        if isinstance(response, HttpResponseRedirect):
+            # translate_url reads the address in the language it was written in.
+            with translation.override(page_language):
+                response["Location"] = translate_url(response["Location"], language)
+        return response
+
     def get_reauthentication_methods(self, user):
         methods = super().get_reauthentication_methods(user)
         if is_mfa_enabled(user):

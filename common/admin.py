@@ -6,13 +6,15 @@ from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from common.accounts import invite_staff
@@ -160,3 +162,50 @@ class AnyLanguageAdmin:
             name for name in self.trans_opts.fields if not self.model._meta.get_field(name).blank
         ]
         return type(form.__name__, (OneLanguageForm, form), {"one_language_fields": required})
+
+
+# Django stores a permission's name in English ("Can add detainee"), once, in the database:
+# staff read it in their language, made from the action and the model's translated names.
+PERMISSION_ACTIONS = {
+    "add": pgettext_lazy("permission", "Can add"),
+    "change": pgettext_lazy("permission", "Can change"),
+    "delete": pgettext_lazy("permission", "Can delete"),
+    "view": pgettext_lazy("permission", "Can view"),
+}
+
+
+def permission_label(permission):
+    """ "Registry | detainee | Can add", in the active language."""
+    model = permission.content_type.model_class()
+    if model is None:  # the model of an app since removed
+        return str(permission)
+    action, _sep, model_name = permission.codename.partition("_")
+    if action in PERMISSION_ACTIONS and model_name == model._meta.model_name:
+        name = PERMISSION_ACTIONS[action]
+    else:
+        # A permission of ours, its name marked for translation in the model's Meta.
+        name = dict(model._meta.permissions).get(permission.codename, permission.name)
+    return f"{permission.content_type} | {name}"
+
+
+class TranslatedPermissionsAdmin:
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.related_model is Permission:
+            field.label_from_instance = permission_label
+        return field
+
+
+def translate_permissions_in_auth_admin():
+    """Django's Group and User admins, with the permissions in the staff member's language.
+
+    Called from CommonConfig.ready, once the admin modules are imported: django.contrib.auth's
+    own admin module, imported here, needs this module's admin site.
+    """
+    from django.contrib.auth.admin import GroupAdmin, UserAdmin
+
+    for model, model_admin in ((Group, GroupAdmin), (get_user_model(), UserAdmin)):
+        admin.site.unregister(model)
+        admin.site.register(
+            model, type(model_admin.__name__, (TranslatedPermissionsAdmin, model_admin), {})
+        )

@@ -11,11 +11,13 @@ class CommonConfig(AppConfig):
 
     def ready(self):
         from common import checks  # noqa: F401 (registers the system checks)
+        from common.admin import translate_permissions_in_auth_admin
         from common.cache import connect_invalidation
         from common.groups import sync_groups
         from common.third_party import name_package_labels
 
         connect_invalidation()
+        translate_permissions_in_auth_admin()
         name_package_labels()
         post_migrate.connect(sync_groups, dispatch_uid="common-sync-groups")
 

@@ -71,6 +71,27 @@ class Shown(str):
         return format_html('<span lang="{}">{}</span> {}', self.language, str(self), self.note)
 
 
+class InLanguage(str):
+    """A text in a language of its own, whatever the page's: a source's title, a letter's
+    subject. `language` is for the `lang` of the element that shows it (an admin select option,
+    a list cell, a heading), so screen readers and browsers read it right.
+
+    No __html__: the admin also puts an object's text in <title>, where markup is not allowed.
+    """
+
+    def __new__(cls, text, language=""):
+        text = super().__new__(cls, text)
+        text.language = language
+        return text
+
+    @property
+    def marked(self):
+        """The text in an element naming its language, for an admin list cell."""
+        if not self.language:
+            return str(self)
+        return format_html('<span lang="{}">{}</span>', self.language, str(self))
+
+
 def languages_in_order(language=None):
     """The languages a reader of `language` (the active one by default) is shown, in turn."""
     language = language or get_language()

@@ -51,7 +51,7 @@ class DonationQuerySet(models.QuerySet):
 
 class Donation(models.Model):
     # The donor's links (receipt, manage) carry a signature over this, never the numeric id.
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = models.UUIDField(_("reference"), default=uuid.uuid4, unique=True, editable=False)
     amount = models.PositiveIntegerField(_("amount (in cents)"))
     currency = models.CharField(_("currency"), max_length=3, choices=Currency)
     frequency = models.CharField(
@@ -103,7 +103,7 @@ class Donation(models.Model):
         verbose_name_plural = _("donations")
         # Export and erasure belong to one role, Privacy (see libertas/privacy.py).
         permissions = [
-            ("personal_data_donation", "Can export and erase the personal data of donors")
+            ("personal_data_donation", _("Can export and erase the personal data of donors"))
         ]
 
     def __str__(self):

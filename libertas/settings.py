@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",  # Django's widget templates, for FORM_RENDERER below
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -102,6 +103,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through the templates above, so templates/django/forms/ can add to Django's
+# (a select option in a language of its own says so with `lang`).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: SQLite by default, PostgreSQL (or anything dj-database-url reads) through DATABASE_URL.
 _database_url = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")

@@ -12,6 +12,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.admin import AnyLanguageAdmin
+from common.languages import InLanguage
 from common.privacy import PersonalDataAdmin, privacy_actions
 from common.storage import private_file_response
 from prisoners import printing, privacy
@@ -20,6 +21,7 @@ from prisoners.models import (
     CampaignFigure,
     CorrectionRequest,
     Detainee,
+    DetaineeSource,
     Source,
     Status,
     TimelineEvent,
@@ -33,7 +35,7 @@ class TimelineEventInline(TranslationStackedInline):
 
 
 class SourceInline(admin.TabularInline):
-    model = Detainee.sources.through
+    model = DetaineeSource
     extra = 0
     autocomplete_fields = ["source"]
     verbose_name = _("source")
@@ -165,14 +167,22 @@ class DetaineeAdmin(AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin
 class SourceAdmin(admin.ModelAdmin):
     # Say the scheme now, as Django 6 will: no deprecation warning on this page.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ["title", "publisher", "published_on", "reliability"]
+    list_display = ["title_in_its_language", "publisher", "published_on", "reliability"]
     list_filter = ["reliability"]
     search_fields = ["title", "publisher", "url"]
+
+    @admin.display(description=_("title"), ordering="title")
+    def title_in_its_language(self, obj):
+        return InLanguage(obj.title, obj.language).marked
 
 
 @admin.register(CampaignFigure)
 class CampaignFigureAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
-    list_display = ["label", "low", "high", "as_of", "source", "order"]
+    list_display = ["label", "low", "high", "as_of", "source_in_its_language", "order"]
+
+    @admin.display(description=_("source"), ordering="source__title")
+    def source_in_its_language(self, obj):
+        return str(obj.source).marked if obj.source else "—"
 
 
 @admin.register(CorrectionRequest)

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext, npgettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from common.languages import LANGUAGE_CODES, Shown, shown, translated_fields
+from common.languages import LANGUAGE_CODES, InLanguage, Shown, shown, translated_fields
 from common.storage import PrivateImageField
 from prisoners import photos
 from prisoners.photos import validate_photo
@@ -174,7 +174,9 @@ class Source(models.Model):
         verbose_name_plural = _("sources")
 
     def __str__(self):
-        return f"{self.publisher}: {self.title}" if self.publisher else self.title
+        # Cited in its own language: wherever the admin shows it, it can say so with `lang`.
+        text = f"{self.publisher}: {self.title}" if self.publisher else self.title
+        return InLanguage(text, self.language)
 
 
 # Fields whose change alters what the public sees of a record, beyond its own value.
@@ -320,7 +322,9 @@ class Detainee(models.Model):
     photo_published_from = models.CharField(max_length=100, blank=True, editable=False)
     photo_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
     photo_alt = models.CharField(_("photo description (alt text)"), max_length=300, blank=True)
-    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    sources = models.ManyToManyField(
+        Source, blank=True, through="DetaineeSource", verbose_name=_("sources")
+    )
 
     # Private: never rendered on a public page, feed, export, sitemap or share image.
     consent_given_by = models.CharField(_("consent given by"), max_length=200, blank=True)
@@ -855,6 +859,24 @@ class TimelineEvent(models.Model):
         return f"{self.date} {self.get_kind_display()}"
 
 
+class DetaineeSource(models.Model):
+    """A source cited on a profile: Django's own link table, named so the admin's inline
+    reads in the staff member's language."""
+
+    id = models.AutoField(primary_key=True)  # the table Django made for the link had this one
+    detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, verbose_name=_("detainee"))
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, verbose_name=_("source"))
+
+    class Meta:
+        db_table = "prisoners_detainee_sources"
+        unique_together = [("detainee", "source")]
+        verbose_name = _("source of the profile")
+        verbose_name_plural = _("sources of the profile")
+
+    def __str__(self):
+        return gettext("Source no. %(number)s") % {"number": self.pk}
+
+
 class CampaignFigure(models.Model):
     """A headline figure that is not one record per person, such as an estimate."""
 
@@ -916,7 +938,7 @@ class CorrectionRequest(models.Model):
         permissions = [
             (
                 "personal_data_correctionrequest",
-                "Can export and erase the personal data of people who reported an inaccuracy",
+                _("Can export and erase the personal data of people who reported an inaccuracy"),
             )
         ]
 

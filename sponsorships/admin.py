@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from common.admin import AnyLanguageAdmin
+from common.languages import shown
 from common.privacy import PersonalDataAdmin, privacy_actions
 from prisoners import printing
 from sponsorships import privacy, services, views
@@ -150,7 +151,7 @@ class SponsorshipAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
         "status",
         "decision_message",
         "signed_on",
-        "signing_place",
+        "place_of_signing",
         "signed_agreement",
         "ended_on",
         "end_reason",
@@ -159,7 +160,8 @@ class SponsorshipAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
         "updated_at",
     ]
     # Shown as a link to the download view below: the file itself has no public address.
-    exclude = ["agreement"]
+    # The place of signing is set by the signing step, in the staff member's language.
+    exclude = ["agreement", "signing_place"]
     change_form_template = "admin/sponsorships/sponsorship/change_form.html"
 
     @admin.display(description=_("kind"), ordering="sponsor__kind")
@@ -177,6 +179,11 @@ class SponsorshipAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     @admin.display(description=_("e-mail confirmed"), boolean=True)
     def email_confirmed(self, obj):
         return obj.sponsor.email_confirmed_at is not None
+
+    @admin.display(description=_("place of signing"))
+    def place_of_signing(self, obj):
+        # In the reader's language, or in the one it was written in, marked as such.
+        return shown(obj, "signing_place") or "—"
 
     @admin.display(description=_("signed agreement (PDF)"))
     def signed_agreement(self, obj):

@@ -20,7 +20,7 @@ SPONSORS = [
         "detainee": "sample-aram-petrosyan",
         "status": Sponsorship.Status.ACTIVE,
         "signed_on": datetime.date(2024, 5, 18),
-        "signing_place": "Valbrune town hall",
+        "signing_place": ("Valbrune town hall", "Mairie de Valbrune", "Վալբրյունի քաղաքապետարան"),
         "commitments": ["logo-on-website", "banners", "public-signing", "meet-family"],
     },
     {
@@ -105,7 +105,13 @@ def load():
             defaults={
                 "status": data["status"],
                 "signed_on": data.get("signed_on"),
-                "signing_place": data.get("signing_place", ""),
+                **dict(
+                    zip(
+                        ("signing_place_en", "signing_place_fr", "signing_place_hy"),
+                        data.get("signing_place", ("", "", "")),
+                        strict=True,
+                    )
+                ),
             },
         )
         sponsorship.commitments.set(

@@ -90,7 +90,7 @@ class Sponsor(models.Model):
         permissions = [
             (
                 "personal_data_sponsor",
-                "Can export and erase the personal data of sponsors' contacts",
+                _("Can export and erase the personal data of sponsors' contacts"),
             )
         ]
 

@@ -8,9 +8,10 @@ class CommitmentTranslationOptions(TranslationOptions):
     fields = ("title", "description")
 
 
+# The place of signing is a place's name too ("Valbrune town hall", "Mairie de Valbrune").
 @register(Sponsorship)
 class SponsorshipTranslationOptions(TranslationOptions):
-    fields = ("public_note",)
+    fields = ("public_note", "signing_place")
 
 
 # A city or an organisation is often named differently in each language (Geneva, Genève,

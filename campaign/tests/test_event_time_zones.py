@@ -7,8 +7,11 @@ import zoneinfo
 
 import icalendar
 import vobject
+from django.utils import translation
+from django.utils.translation import trans_real
 
 from campaign.models import Event
+from common.timezones import city_name, zone_choices
 
 YEREVAN = zoneinfo.ZoneInfo("Asia/Yerevan")
 DAY = datetime.date.today() + datetime.timedelta(days=30)
@@ -127,3 +130,32 @@ def test_a_second_parser_vobject_imports_18_00_yerevan_14_00_utc(client, db):
         assert start.astimezone(datetime.UTC).replace(tzinfo=None) == datetime.datetime.combine(
             DAY, datetime.time(14)
         )
+
+
+ARMENIAN = re.compile(r"^[\u0531-\u0587 ]+$")
+
+
+def test_every_zone_offered_is_a_city_named_in_each_language_by_our_catalogue():
+    """The list is ours (where the campaign holds events), each city translated and reviewed
+    in our catalogue: never an IANA id, never a name the CLDR leaves in English."""
+    offered = dict(zone_choices("en"))
+    assert {"Europe/Paris", "Asia/Yerevan", "America/Los_Angeles", "Australia/Sydney"} <= set(
+        offered
+    )
+    assert "Africa/Abidjan" not in offered
+    for language in ("fr", "hy"):
+        catalogue = trans_real.translation(language)._catalog
+        for zone, city in zone_choices(language):
+            assert "/" not in city and "_" not in city, (language, zone, city)
+            assert catalogue.get(f"city\x04{city_name(zone, 'en')}"), (language, zone)
+            if language == "hy":
+                assert ARMENIAN.match(city), (zone, city)
+    with translation.override("fr"):
+        assert dict(zone_choices())["Europe/London"] == "Londres"
+        assert dict(zone_choices())["Asia/Yerevan"] == "Erevan"
+
+
+def test_an_event_saved_in_a_zone_off_the_list_keeps_it_named_by_its_city():
+    choices = dict(zone_choices("fr", keep="America/Argentina/Cordoba"))
+    assert choices["America/Argentina/Cordoba"] in ("Cordoba", "Córdoba")
+    assert city_name("Asia/Yerevan", "hy") == "Երևան"

@@ -349,15 +349,6 @@ def admin_paths():
     return paths
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Known English left in the fr/hy admin (issue 14 stays open): time-zone city names "
-        "Babel writes as in English, source titles and demo names shown without their lang, "
-        "the detainee-sources inline ('Detainee_sources object', hy 'Source'), hy 'Uuid:'. "
-        "Strict: the day it passes, this marker must go."
-    ),
-)
 def test_no_english_on_admin_pages(client, allowed, alice):
     signed_in(alice, client)
     paths = admin_paths()

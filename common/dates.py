@@ -10,6 +10,7 @@ import datetime
 
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import get_format
 from django.utils.translation import get_language
 
@@ -20,6 +21,8 @@ FIRST_DAY = {"fr": r"\1\e\r"}
 
 def long_date(value, format_name="DATE_FORMAT"):
     """`value` (a date or datetime) in the active language's DATE_FORMAT or DATETIME_FORMAT."""
+    if isinstance(value, str):  # a record given a date as text and not read back
+        value = parse_datetime(value) or parse_date(value)
     if value in (None, ""):
         return ""
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):

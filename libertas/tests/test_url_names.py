@@ -75,6 +75,8 @@ def routes(resolver=None, namespace=""):
             if not converters:  # a regular expression (re_path): try a number, then a word
                 groups = entry.pattern.regex.groupindex
                 samples = [dict.fromkeys(groups, "1"), dict.fromkeys(groups, "x")]
+                # The admin's app index takes only the label of an app it shows.
+                samples.append({key: "prisoners" if key == "app_label" else "1" for key in groups})
             found.setdefault(f"{namespace}{entry.name}", []).extend(samples)
     return found
 

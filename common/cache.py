@@ -16,6 +16,8 @@ under are current. A profile depends on "all" and "profile:<slug>"; every other 
   - anything written by visitors (PAGE_CACHE_IGNORED_MODELS: signatures, follow requests,
     correction reports, donations) bumps nothing; counters that move with them are read
     by the page from a small endpoint cached a few seconds;
+  - a row no public page shows, before or after the save (PAGE_CACHE_SHOWN: a visitor's
+    pending sponsor sign-up), bumps nothing; staff approving it drops where it then shows;
   - any other model of the content apps bumps "all".
 One Redis round trip per hit: the entry and its generations come back in one MGET. The
 entry is ready to send (status, headers, compressed body), not a pickled HttpResponse.
@@ -97,26 +99,34 @@ def _detainee_slugs(model_label, pks):
 
 
 def tags_for(instance):
-    """The tags a saved or deleted instance drops, or None for "every page"."""
+    """The tags a saved or deleted instance drops: [] for none, None for "every page"."""
     label = instance._meta.label_lower
     parts = {name.lower(): path for name, path in settings.PAGE_CACHE_DETAINEE_PARTS.items()}
     if label == settings.PAGE_CACHE_DETAINEE_MODEL.lower():
         slugs = {instance.slug, getattr(instance, "_page_cache_slug", None)} - {None, ""}
     elif label in parts and not instance.pk:
-        slugs = set()  # a new one, before its first save: linked to no one yet
+        return []  # a new one, before its first save: shown nowhere yet (post_save follows)
     elif label in parts:
         # A timeline entry, a sponsorship, a news item: the profiles it shows on. Read from
         # the database (before a delete, see connect_invalidation), so a move from one
         # person to another drops both: the old link on pre_save, the new one on post_save.
+        # A row public pages do not show (a pending sponsorship) drops nothing: pre_save
+        # reads it as it was, post_save as it is, so becoming shown or hidden still drops.
         path = parts[label]
-        found = type(instance)._base_manager.filter(pk=instance.pk)
-        slugs = set(found.values_list(f"{path}__slug", flat=True)) - {None}
+        shown = {name.lower(): lookups for name, lookups in settings.PAGE_CACHE_SHOWN.items()}
+        found = type(instance)._base_manager.filter(pk=instance.pk, **shown.get(label, {}))
+        linked = set(found.values_list(f"{path}__slug", flat=True))
+        if not linked:
+            return []
         group = settings.PAGE_CACHE_WHOLE_GROUP.get(instance._meta.label, "")
         if group:
-            # A sponsorship of the whole group (no detainee) shows on every profile.
+            # A sponsorship of the whole group (no detainee) shows on every profile. One
+            # filter(), so the shown condition and the empty link are about the same row.
             link = group.rsplit("__", 1)[0] if "__" in group else "pk"
-            if found.filter(**{f"{link}__isnull": False, f"{group}__isnull": True}).exists():
+            lookups = {f"{link}__isnull": False, f"{group}__isnull": True, **shown.get(label, {})}
+            if type(instance)._base_manager.filter(pk=instance.pk, **lookups).exists():
                 return None
+        slugs = linked - {None}
     else:
         return None
     return [INDEX, *(profile_tag(slug) for slug in sorted(slugs))]
@@ -132,7 +142,8 @@ def _remember_slug(sender, instance, **kwargs):
 
 def _on_change(sender, instance, **kwargs):
     tags = tags_for(instance)
-    invalidate_tags(tags if tags is not None else [EVERYTHING])
+    if tags != []:
+        invalidate_tags(tags if tags is not None else [EVERYTHING])
 
 
 def _on_m2m(sender, instance, action, model, pk_set, **kwargs):
@@ -141,6 +152,8 @@ def _on_m2m(sender, instance, action, model, pk_set, **kwargs):
     tags = tags_for(instance)
     if tags is None:
         return invalidate()
+    if not tags:
+        return  # shown on no public page, whatever it links to
     if model._meta.label_lower == settings.PAGE_CACHE_DETAINEE_MODEL.lower() and pk_set:
         tags += [profile_tag(s) for s in _detainee_slugs(model._meta.label, pk_set)]
     invalidate_tags(tags)

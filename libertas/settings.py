@@ -204,6 +204,13 @@ PAGE_CACHE_DETAINEE_PARTS = {
     "campaign.NewsItem": "detainees",
     "campaign.Event": "detainees",
 }
+# Only rows of these that match the lookups show on a public page (a sponsor sign-up stays
+# PENDING, unseen, until staff approve it): a save that leaves a row unmatched before and
+# after drops nothing. Keep in step with what the pages show (Sponsorship.objects.active()).
+PAGE_CACHE_SHOWN = {
+    "sponsorships.Sponsorship": {"status": "ACTIVE"},
+    "sponsorships.Sponsor": {"sponsorships__status": "ACTIVE"},
+}
 # A row of these whose link (this path) to a detainee is empty is shown on every profile.
 PAGE_CACHE_WHOLE_GROUP = {
     "sponsorships.Sponsorship": "detainee",

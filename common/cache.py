@@ -24,6 +24,7 @@ entry is ready to send (status, headers, compressed body), not a pickled HttpRes
 A generation lost to eviction only makes misses: a new token never matches an old entry.
 """
 
+import functools
 import secrets
 
 from django.apps import apps
@@ -33,10 +34,10 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_resolver
 from django.utils import translation
-from django.utils.cache import get_max_age, patch_response_headers
-from django.utils.http import urlencode
+from django.utils.cache import get_conditional_response, get_max_age, patch_response_headers
+from django.utils.http import parse_http_date_safe, urlencode
 
 PERSONAL_COOKIES = {"sessionid", "messages"}
 EVERYTHING = "all"
@@ -183,11 +184,18 @@ def connect_invalidation():
 
 
 def _resolve(request):
-    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    return _resolved(get_resolver(), request.path_info)
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved(resolver, path):
+    """The URL match of `path`, the same for as long as the URLconf is: once per process
+    (a resolve costs a tenth of a hit). A new URLconf is a new resolver, hence a new key."""
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
     try:
         # The URL prefix names the language: resolve as LocaleMiddleware will.
         with translation.override(language):
-            return resolve(request.path_info)
+            return resolver.resolve(path)
     except Resolver404:
         return None
 
@@ -223,14 +231,18 @@ def cacheable_request(request):
     )
 
 
-def cacheable_response(response):
+def cacheable_response(request, response):
     return (
-        response.status_code == 200
+        request.method == "GET"  # a HEAD's answer has no ETag (ConditionalGetMiddleware)
+        and response.status_code == 200
         and not response.cookies
         and not response.streaming
         and "private" not in response.get("Cache-Control", "")
         and "no-cache" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
+        # A nonce is good for one response only: a page that used one is never shared.
+        and "nonce-" not in response.get("Content-Security-Policy", "")
+        and "nonce-" not in response.get("Content-Security-Policy-Report-Only", "")
     )
 
 
@@ -247,7 +259,23 @@ def from_cache(entry):
     return response
 
 
+def conditional(request, response):
+    """304 Not Modified when the browser holds this version, as ConditionalGetMiddleware does."""
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    etag = response.get("ETag")
+    if etag or last_modified:
+        return get_conditional_response(
+            request, etag=etag, last_modified=last_modified, response=response
+        )
+    return response
+
+
 class PageCacheMiddleware:
+    """Above the middleware that only add headers (CSP, Permissions-Policy, WhiteNoise's static
+    files, ConditionalGet's ETag), so a hit skips them: the entry holds the headers they set on
+    the miss, and a hit answers a conditional GET itself. Below SecurityMiddleware, which still
+    redirects to HTTPS and sets HSTS on every request, as both depend on the request."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -267,9 +295,9 @@ class PageCacheMiddleware:
         if stored is not None and stored[0] == tokens:
             response = from_cache(stored[1])
             response["X-Page-Cache"] = "hit"
-            return response
+            return conditional(request, response)
         response = self.get_response(request)
-        if cacheable_response(response):
+        if cacheable_response(request, response):
             seconds = settings.PAGE_CACHE_SECONDS
             if get_max_age(response) is None:
                 # Browsers may keep it briefly too; the ETag lets them revalidate for free.

@@ -62,11 +62,12 @@ MIDDLEWARE = [
     # First, so an oversized body is refused before anything reads it.
     "common.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # A hit is answered here: the stored page carries the headers the next four set.
+    "common.cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "common.cache.PageCacheMiddleware",
     # Below the page cache, so a page is compressed once and cached compressed.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -151,7 +152,7 @@ if _cache_scheme in ("redis", "rediss"):
     PAGE_CACHE_URL = env_url("PAGE_CACHE_URL", default=CACHE_URL, schemes=("redis", "rediss"))
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "common.redis_cache.RedisCache",
             "LOCATION": (PAGE_CACHE_URL or CACHE_URL) if alias == "pages" else CACHE_URL,
             "KEY_PREFIX": alias,
         }

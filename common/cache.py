@@ -16,12 +16,15 @@ under are current. A profile depends on "all" and "profile:<slug>"; every other 
   - anything written by visitors (PAGE_CACHE_IGNORED_MODELS: signatures, follow requests,
     correction reports, donations) bumps nothing; counters that move with them are read
     by the page from a small endpoint cached a few seconds;
+  - a row no public page shows, before or after the save (PAGE_CACHE_SHOWN: a visitor's
+    pending sponsor sign-up), bumps nothing; staff approving it drops where it then shows;
   - any other model of the content apps bumps "all".
 One Redis round trip per hit: the entry and its generations come back in one MGET. The
 entry is ready to send (status, headers, compressed body), not a pickled HttpResponse.
 A generation lost to eviction only makes misses: a new token never matches an old entry.
 """
 
+import functools
 import secrets
 
 from django.apps import apps
@@ -31,10 +34,10 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_resolver
 from django.utils import translation
-from django.utils.cache import get_max_age, patch_response_headers
-from django.utils.http import urlencode
+from django.utils.cache import get_conditional_response, get_max_age, patch_response_headers
+from django.utils.http import parse_http_date_safe, urlencode
 
 PERSONAL_COOKIES = {"sessionid", "messages"}
 EVERYTHING = "all"
@@ -97,26 +100,34 @@ def _detainee_slugs(model_label, pks):
 
 
 def tags_for(instance):
-    """The tags a saved or deleted instance drops, or None for "every page"."""
+    """The tags a saved or deleted instance drops: [] for none, None for "every page"."""
     label = instance._meta.label_lower
     parts = {name.lower(): path for name, path in settings.PAGE_CACHE_DETAINEE_PARTS.items()}
     if label == settings.PAGE_CACHE_DETAINEE_MODEL.lower():
         slugs = {instance.slug, getattr(instance, "_page_cache_slug", None)} - {None, ""}
     elif label in parts and not instance.pk:
-        slugs = set()  # a new one, before its first save: linked to no one yet
+        return []  # a new one, before its first save: shown nowhere yet (post_save follows)
     elif label in parts:
         # A timeline entry, a sponsorship, a news item: the profiles it shows on. Read from
         # the database (before a delete, see connect_invalidation), so a move from one
         # person to another drops both: the old link on pre_save, the new one on post_save.
+        # A row public pages do not show (a pending sponsorship) drops nothing: pre_save
+        # reads it as it was, post_save as it is, so becoming shown or hidden still drops.
         path = parts[label]
-        found = type(instance)._base_manager.filter(pk=instance.pk)
-        slugs = set(found.values_list(f"{path}__slug", flat=True)) - {None}
+        shown = {name.lower(): lookups for name, lookups in settings.PAGE_CACHE_SHOWN.items()}
+        found = type(instance)._base_manager.filter(pk=instance.pk, **shown.get(label, {}))
+        linked = set(found.values_list(f"{path}__slug", flat=True))
+        if not linked:
+            return []
         group = settings.PAGE_CACHE_WHOLE_GROUP.get(instance._meta.label, "")
         if group:
-            # A sponsorship of the whole group (no detainee) shows on every profile.
+            # A sponsorship of the whole group (no detainee) shows on every profile. One
+            # filter(), so the shown condition and the empty link are about the same row.
             link = group.rsplit("__", 1)[0] if "__" in group else "pk"
-            if found.filter(**{f"{link}__isnull": False, f"{group}__isnull": True}).exists():
+            lookups = {f"{link}__isnull": False, f"{group}__isnull": True, **shown.get(label, {})}
+            if type(instance)._base_manager.filter(pk=instance.pk, **lookups).exists():
                 return None
+        slugs = linked - {None}
     else:
         return None
     return [INDEX, *(profile_tag(slug) for slug in sorted(slugs))]
@@ -132,7 +143,8 @@ def _remember_slug(sender, instance, **kwargs):
 
 def _on_change(sender, instance, **kwargs):
     tags = tags_for(instance)
-    invalidate_tags(tags if tags is not None else [EVERYTHING])
+    if tags != []:
+        invalidate_tags(tags if tags is not None else [EVERYTHING])
 
 
 def _on_m2m(sender, instance, action, model, pk_set, **kwargs):
@@ -141,6 +153,8 @@ def _on_m2m(sender, instance, action, model, pk_set, **kwargs):
     tags = tags_for(instance)
     if tags is None:
         return invalidate()
+    if not tags:
+        return  # shown on no public page, whatever it links to
     if model._meta.label_lower == settings.PAGE_CACHE_DETAINEE_MODEL.lower() and pk_set:
         tags += [profile_tag(s) for s in _detainee_slugs(model._meta.label, pk_set)]
     invalidate_tags(tags)
@@ -170,11 +184,18 @@ def connect_invalidation():
 
 
 def _resolve(request):
-    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    return _resolved(get_resolver(), request.path_info)
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved(resolver, path):
+    """The URL match of `path`, the same for as long as the URLconf is: once per process
+    (a resolve costs a tenth of a hit). A new URLconf is a new resolver, hence a new key."""
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
     try:
         # The URL prefix names the language: resolve as LocaleMiddleware will.
         with translation.override(language):
-            return resolve(request.path_info)
+            return resolver.resolve(path)
     except Resolver404:
         return None
 
@@ -210,14 +231,18 @@ def cacheable_request(request):
     )
 
 
-def cacheable_response(response):
+def cacheable_response(request, response):
     return (
-        response.status_code == 200
+        request.method == "GET"  # a HEAD's answer has no ETag (ConditionalGetMiddleware)
+        and response.status_code == 200
         and not response.cookies
         and not response.streaming
         and "private" not in response.get("Cache-Control", "")
         and "no-cache" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
+        # A nonce is good for one response only: a page that used one is never shared.
+        and "nonce-" not in response.get("Content-Security-Policy", "")
+        and "nonce-" not in response.get("Content-Security-Policy-Report-Only", "")
     )
 
 
@@ -234,7 +259,23 @@ def from_cache(entry):
     return response
 
 
+def conditional(request, response):
+    """304 Not Modified when the browser holds this version, as ConditionalGetMiddleware does."""
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    etag = response.get("ETag")
+    if etag or last_modified:
+        return get_conditional_response(
+            request, etag=etag, last_modified=last_modified, response=response
+        )
+    return response
+
+
 class PageCacheMiddleware:
+    """Above the middleware that only add headers (CSP, Permissions-Policy, WhiteNoise's static
+    files, ConditionalGet's ETag), so a hit skips them: the entry holds the headers they set on
+    the miss, and a hit answers a conditional GET itself. Below SecurityMiddleware, which still
+    redirects to HTTPS and sets HSTS on every request, as both depend on the request."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -254,9 +295,9 @@ class PageCacheMiddleware:
         if stored is not None and stored[0] == tokens:
             response = from_cache(stored[1])
             response["X-Page-Cache"] = "hit"
-            return response
+            return conditional(request, response)
         response = self.get_response(request)
-        if cacheable_response(response):
+        if cacheable_response(request, response):
             seconds = settings.PAGE_CACHE_SECONDS
             if get_max_age(response) is None:
                 # Browsers may keep it briefly too; the ETag lets them revalidate for free.

@@ -63,11 +63,12 @@ MIDDLEWARE = [
     # First, so an oversized body is refused before anything reads it.
     "common.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # A hit is answered here: the stored page carries the headers the next four set.
+    "common.cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "common.cache.PageCacheMiddleware",
     # Below the page cache, so a page is compressed once and cached compressed.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -156,7 +157,7 @@ if _cache_scheme in ("redis", "rediss"):
     PAGE_CACHE_URL = env_url("PAGE_CACHE_URL", default=CACHE_URL, schemes=("redis", "rediss"))
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "common.redis_cache.RedisCache",
             "LOCATION": (PAGE_CACHE_URL or CACHE_URL) if alias == "pages" else CACHE_URL,
             "KEY_PREFIX": alias,
         }
@@ -208,6 +209,13 @@ PAGE_CACHE_DETAINEE_PARTS = {
     "sponsorships.Sponsor": "sponsorships__detainee",
     "campaign.NewsItem": "detainees",
     "campaign.Event": "detainees",
+}
+# Only rows of these that match the lookups show on a public page (a sponsor sign-up stays
+# PENDING, unseen, until staff approve it): a save that leaves a row unmatched before and
+# after drops nothing. Keep in step with what the pages show (Sponsorship.objects.active()).
+PAGE_CACHE_SHOWN = {
+    "sponsorships.Sponsorship": {"status": "ACTIVE"},
+    "sponsorships.Sponsor": {"sponsorships__status": "ACTIVE"},
 }
 # A row of these whose link (this path) to a detainee is empty is shown on every profile.
 PAGE_CACHE_WHOLE_GROUP = {

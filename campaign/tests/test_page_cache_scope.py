@@ -50,9 +50,9 @@ PAGES = [
 
 
 def test_visitors_writes_leave_every_cached_page_in_the_cache(
-    client, page_cache, petition, two_profiles
+    client, page_cache, petition, two_profiles, stripe_api
 ):
-    warm(client, PAGES)
+    warm(client, [*PAGES, "/en/donate/"])
     visitor = Client()  # another browser: its cookies are its own
     assert visitor.post("/en/petition/", SIGNER).status_code == 302
     link = re.search(r"/en/petition/confirm/\S+/", mail.outbox[-1].body).group(0)
@@ -68,7 +68,14 @@ def test_visitors_writes_leave_every_cached_page_in_the_cache(
     from prisoners.models import CorrectionRequest
 
     assert Follower.objects.count() == 1 and CorrectionRequest.objects.count() == 1
-    for url in PAGES:
+    # A gift, before Stripe's page: a PENDING donation, shown nowhere yet.
+    gift = {"amount_choice": "50", "custom_amount": "", "currency": "EUR", "frequency": "ONCE",
+            "donor_name": "Nare Sample", "donor_email": "nare@example.org"}  # fmt: skip
+    assert visitor.post("/en/donate/", gift).status_code == 302
+    from donations.models import Donation
+
+    assert Donation.objects.count() == 1
+    for url in [*PAGES, "/en/donate/"]:
         assert cached(client, url), f"{url} was dropped by a visitor's write"
 
 

@@ -125,3 +125,93 @@ def test_emptying_the_page_cache_keeps_rate_limit_counters(client, demo_data, pa
     url = report_until_limited(client, Detainee.objects.public().first().slug)
     caches["pages"].clear()
     assert client.post(url, {}).status_code == 429
+
+
+# A hit is answered above the middleware that add headers (common.cache.PageCacheMiddleware):
+# it must still carry every header a freshly built page carries.
+
+SECURITY_HEADERS = [
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+    "Strict-Transport-Security",
+]
+
+
+@pytest.mark.parametrize("url", ["/en/", "/fr/prisoners/", "/hy/petition/", "/en/donate/"])
+def test_a_cached_page_carries_every_header_of_a_freshly_built_one(
+    client, demo_data, page_cache, settings, url
+):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    gzip = {"HTTP_ACCEPT_ENCODING": "gzip", "secure": True}
+    fresh = client.get(url, **gzip)
+    assert fresh["X-Page-Cache"] == "miss"
+    hit = client.get(url, **gzip)
+    assert hit["X-Page-Cache"] == "hit"
+    for header in SECURITY_HEADERS:
+        assert hit[header] == fresh[header], header
+    changing = {"X-Page-Cache", "Expires"}
+    assert {name for name, _ in fresh.items()} - changing == {
+        name for name, _ in hit.items()
+    } - changing
+    for name, value in fresh.items():
+        if name not in changing:
+            assert hit[name] == value, name
+    assert hit.content == fresh.content
+
+
+def test_hsts_follows_the_request_not_the_request_that_filled_the_cache(
+    client, demo_data, page_cache, settings
+):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    assert client.get("/en/about/", secure=True)["X-Page-Cache"] == "miss"
+    plain = client.get("/en/about/")
+    assert plain["X-Page-Cache"] == "hit"
+    assert "Strict-Transport-Security" not in plain
+    assert client.get("/en/about/", secure=True)["Strict-Transport-Security"]
+
+
+def test_a_cached_page_asked_over_plain_http_still_redirects_to_https(
+    client, demo_data, page_cache, settings
+):
+    settings.SECURE_SSL_REDIRECT = True  # read as the middleware loads, on the first request
+    client.get("/en/about/", secure=True)
+    assert client.get("/en/about/", secure=True)["X-Page-Cache"] == "hit"
+    response = client.get("/en/about/")
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/en/about/"
+
+
+def test_a_page_whose_policy_carries_a_nonce_is_never_stored(rf):
+    from django.http import HttpResponse
+
+    from common.cache import cacheable_response
+
+    request = rf.get("/en/about/")
+    response = HttpResponse("<script nonce='abc'></script>")
+    response["Content-Security-Policy"] = "script-src 'self'"
+    assert cacheable_response(request, response)
+    response["Content-Security-Policy"] = "script-src 'self' 'nonce-abc'"
+    assert not cacheable_response(request, response)
+
+
+def test_a_head_request_is_answered_from_the_cache_but_never_fills_it(
+    client, demo_data, page_cache
+):
+    assert "X-Page-Cache" not in client.head("/en/about/")
+    assert "X-Page-Cache" not in client.head("/en/about/")
+    assert client.get("/en/about/")["X-Page-Cache"] == "miss"
+    assert client.head("/en/about/")["X-Page-Cache"] == "hit"
+
+
+def test_a_url_is_resolved_once_per_process(client, demo_data, page_cache):
+    from common import cache
+
+    cache._resolved.cache_clear()
+    for _visit in range(3):
+        client.get("/en/about/?fbclid=1")
+    # The page cache and the language links of the miss: one resolution, then remembered.
+    assert cache._resolved.cache_info().misses == 1

@@ -132,7 +132,11 @@ def fetch_many(url, count):
         return list(pool.map(fetch, [url] * count))
 
 
-@pytest.mark.parametrize("cache_url", ["", "redis://127.0.0.1:6379/5"], ids=["default", "redis"])
+@pytest.mark.parametrize(
+    "cache_url",
+    ["", os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")],
+    ids=["default", "redis"],
+)
 def test_a_record_hidden_from_another_process_is_gone_from_every_worker_at_once(
     tmp_path, cache_url
 ):

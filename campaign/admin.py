@@ -257,7 +257,7 @@ def make_bundles(modeladmin, request, queryset):
     chosen = queryset.approved().filter(bundle__isnull=True)
     made = 0
     with transaction.atomic():
-        for detainee_id in chosen.values_list("detainee_id", flat=True).distinct():
+        for detainee_id in chosen.order_by().values_list("detainee_id", flat=True).distinct():
             bundle = MessageBundle.objects.create(detainee_id=detainee_id)
             chosen.filter(detainee_id=detainee_id).update(bundle=bundle)
             made += 1

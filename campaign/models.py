@@ -697,7 +697,7 @@ class SolidarityMessageQuerySet(models.QuerySet):
         """
         Status = SolidarityMessage.Status
         messages = self.exclude(status=Status.PENDING_CONFIRMATION).exclude(status=status)
-        slugs = list(messages.values_list("detainee__slug", flat=True).distinct())
+        slugs = list(messages.order_by().values_list("detainee__slug", flat=True).distinct())
         count = messages.update(status=status, moderated_at=timezone.now())
         if count:
             invalidate_tags([profile_tag(slug) for slug in slugs])

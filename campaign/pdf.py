@@ -40,6 +40,7 @@ def _styles():
             leading=18,
             spaceBefore=10,
             spaceAfter=6,
+            keepWithNext=1,  # never a language's name alone at the foot of a page
             textColor=printing.RED,
         ),
         "text": ParagraphStyle("text", fontSize=11.5, leading=16, **base),
@@ -64,6 +65,12 @@ def _in_each_language(text):
     return " · ".join(seen)
 
 
+def _names(detainee):
+    """The person's name in each script it is written in, Armenian first."""
+    names = [getattr(detainee, f"name_{code}", "") for code in LANGUAGE_ORDER]
+    return " · ".join(dict.fromkeys(n for n in names if n)) or detainee.name
+
+
 def bundle_pdf(detainee, messages, made_on=None):
     """The PDF of `messages` (approved, to `detainee`), grouped by language."""
     styles = _styles()
@@ -75,7 +82,7 @@ def bundle_pdf(detainee, messages, made_on=None):
     story = [
         _paragraph(_in_each_language("Messages of solidarity"), styles["title"]),
         Spacer(1, 3 * mm),
-        _paragraph(detainee.name, styles["subtitle"]),
+        _paragraph(_names(detainee), styles["subtitle"]),
     ]
     # A date every reader reads the same way, whatever their language.
     story.append(_paragraph(made_on.isoformat(), styles["subtitle"]))

@@ -412,3 +412,141 @@ def test_unconfirmed_and_rejected_messages_are_deleted_after_30_days(detainee):
     lines = privacy.purge_messages()
     assert "Deleted 2 message(s)" in lines[0]
     assert set(SolidarityMessage.objects.values_list("pk", flat=True)) == {m.pk for m in kept}
+
+
+# Staff: moderation, bundles, the printed PDF
+
+
+@pytest.fixture
+def editor_client(editor):
+    from conftest import signed_in
+
+    return signed_in(editor)
+
+
+CHANGELIST = "/en/admin/campaign/solidaritymessage/"
+
+
+def test_the_moderation_list_filters_by_status_detainee_and_language(editor_client, detainee):
+    make_message(detainee, status=Status.CONFIRMED, text="Waiting for a reader.")
+    make_message(detainee, status=Status.APPROVED, text="Already approved.", language="fr")
+    page = editor_client.get(CHANGELIST, {"status": "CONFIRMED"}).content.decode()
+    assert "Waiting for a reader." in page and "Already approved." not in page
+    page = editor_client.get(CHANGELIST, {"language": "fr"}).content.decode()
+    assert "Already approved." in page and "Waiting for a reader." not in page
+    page = editor_client.get(CHANGELIST, {"detainee__id__exact": detainee.pk}).content.decode()
+    assert "Already approved." in page and "Waiting for a reader." in page
+
+
+def test_bulk_approval_asks_for_confirmation_first(editor_client, page_cache, detainee):
+    waiting = make_message(detainee, status=Status.CONFIRMED)
+    unconfirmed = make_message(detainee, status=Status.PENDING_CONFIRMATION, email="u@example.org")
+    selection = {"action": "mark_approved", "_selected_action": [waiting.pk, unconfirmed.pk]}
+    asked = editor_client.post(CHANGELIST, selection)
+    assert asked.status_code == 200
+    page = asked.content.decode()
+    assert "Approve these messages?" in page and TEXT in page
+    assert "1 selected message is not confirmed" in page
+    assert SolidarityMessage.objects.approved().count() == 0  # nothing yet
+    done = editor_client.post(CHANGELIST, {**selection, "post": "yes"})
+    assert done.status_code == 302
+    waiting.refresh_from_db()
+    unconfirmed.refresh_from_db()
+    assert waiting.status == Status.APPROVED and waiting.moderated_at
+    assert unconfirmed.status == Status.PENDING_CONFIRMATION
+    assert count_on(profile(Client(), detainee)).startswith("1 message")
+
+
+def test_bulk_rejection_hides_an_approved_message(editor_client, detainee):
+    message = make_message(detainee)
+    selection = {"action": "mark_rejected", "_selected_action": [message.pk], "post": "yes"}
+    editor_client.post(CHANGELIST, selection)
+    message.refresh_from_db()
+    assert message.status == Status.REJECTED
+    assert TEXT not in profile(Client(), detainee)
+
+
+def test_staff_cannot_rewrite_a_writers_message(editor_client, detainee):
+    message = make_message(detainee, status=Status.CONFIRMED)
+    url = f"{CHANGELIST}{message.pk}/change/"
+    response = editor_client.post(url, {"status": "APPROVED", "text": "Rewritten by staff."})
+    assert response.status_code == 302
+    message.refresh_from_db()
+    assert message.text == TEXT and message.status == Status.APPROVED and message.moderated_at
+    assert editor_client.get(f"{CHANGELIST}add/").status_code == 403
+
+
+def pdf_text(content):
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_a_printable_bundle_per_detainee_groups_approved_messages_by_language(
+    editor_client, detainee, limited_detainee
+):
+    from campaign.models import MessageBundle
+
+    make_message(detainee, text="Courage from Lyon.", first_name="Claire", city="Lyon")
+    make_message(detainee, text="Նամակ Երևանից։", language="hy", first_name="Անի", city="Երևան")
+    make_message(detainee, text="Courage de Paris.", language="fr", first_name="Luc", city="Paris")
+    make_message(detainee, status=Status.CONFIRMED, text="Not approved yet.")
+    make_message(limited_detainee, text="To the other person.")
+    selection = list(SolidarityMessage.objects.values_list("pk", flat=True))
+    response = editor_client.post(
+        CHANGELIST, {"action": "make_bundles", "_selected_action": selection}
+    )
+    assert response.status_code == 302
+    assert MessageBundle.objects.count() == 2
+    bundle = MessageBundle.objects.get(detainee=detainee)
+    assert bundle.messages.count() == 3
+    # Made again, the same messages go in no second bundle.
+    editor_client.post(CHANGELIST, {"action": "make_bundles", "_selected_action": selection})
+    assert MessageBundle.objects.count() == 2
+
+    listing = editor_client.get("/en/admin/campaign/messagebundle/").content.decode()
+    pdf_url = f"/en/admin/campaign/messagebundle/{bundle.pk}/pdf/"
+    assert pdf_url in listing
+    response = editor_client.get(pdf_url)
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "Aram Test" in text
+    for words in ["Courage from Lyon.", "Claire, Lyon", "Courage de Paris.", "Luc, Paris"]:
+        assert words in text
+    assert "Նամակ Երևանից" in text and "Անի, Երևան" in text
+    assert "Not approved yet." not in text and "To the other person." not in text
+    assert "claire@example.org" not in text
+    # Grouped: Armenian first, then English, then French, each under its own language's name.
+    order = [text.index(w) for w in ["Հայերեն", "Նամակ", "English", "Lyon.", "Français", "Paris."]]
+    assert order == sorted(order)
+
+
+def test_a_bundle_is_marked_delivered(editor_client, detainee):
+    from campaign.models import MessageBundle
+
+    bundle = MessageBundle.objects.create(detainee=detainee)
+    response = editor_client.post(
+        "/en/admin/campaign/messagebundle/",
+        {"action": "mark_delivered", "_selected_action": [bundle.pk]},
+    )
+    assert response.status_code == 302
+    bundle.refresh_from_db()
+    assert bundle.delivered_on == timezone.localdate()
+    change = f"/en/admin/campaign/messagebundle/{bundle.pk}/change/"
+    editor_client.post(
+        change, {"delivered_on": "2026-11-30", "delivered_via": "ICRC", "note": "By hand."}
+    )
+    bundle.refresh_from_db()
+    assert (str(bundle.delivered_on), bundle.delivered_via) == ("2026-11-30", "ICRC")
+
+
+def test_visitors_and_finance_cannot_read_a_bundle(client, finance, detainee):
+    from campaign.models import MessageBundle
+    from conftest import signed_in
+
+    bundle = MessageBundle.objects.create(detainee=detainee)
+    url = f"/en/admin/campaign/messagebundle/{bundle.pk}/pdf/"
+    assert client.get(url).status_code == 302  # to the sign-in
+    assert signed_in(finance).get(url).status_code == 403

@@ -68,7 +68,7 @@ class SolidarityMessageForm(HoneypotMixin, forms.ModelForm):
             "city": _("Your city"),
             "email": _("Your e-mail address"),
             "consent_public": _(
-                "My message, first name and city may be shown on this page once approved"
+                "My message, first name and city may be shown on the profile once approved"
             ),
         }
         help_texts = {

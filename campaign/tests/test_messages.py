@@ -246,7 +246,9 @@ def test_a_confirmation_link_stops_working_when_the_record_is_hidden(client, det
 def test_a_limited_record_takes_messages_but_shows_initials_and_no_text(client, limited_detainee):
     page = client.get(f"/en/message/{limited_detainee.slug}/").content.decode()
     assert "N. L." in page and "Narek" not in page and "Limited" not in page
+    assert 'name="consent_public"' not in page  # its texts are never shown
     assert write(client, limited_detainee.slug).status_code == 302
+    assert SolidarityMessage.objects.get().consent_public is True  # as if the box were there
     assert "Narek" not in mail.outbox[-1].subject + mail.outbox[-1].body
     client.post(confirm_link())
     SolidarityMessage.objects.all().moderate(Status.APPROVED)

@@ -1,22 +1,33 @@
 from django.conf import settings
-from django.contrib import admin
-from django.db import models
-from django.db.models import Exists, OuterRef
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.db.models import Count, Exists, OuterRef
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from campaign import pdf
 from campaign.forms import EventAdminForm, NewsItemAdminForm
 from campaign.models import (
     Event,
     Follower,
     LetterTemplate,
+    MessageBundle,
     NewsItem,
     Organisation,
     Page,
     Petition,
     Signature,
+    SolidarityMessage,
 )
 from common import jobs
 from common.admin import AnyLanguageAdmin
@@ -193,3 +204,208 @@ class FollowerAdmin(PersonalDataAdmin, admin.ModelAdmin):
     list_select_related = ["detainee"]
     actions = PRIVACY_ACTIONS
     raw_id_fields = ["detainee"]
+
+
+# Messages of solidarity
+
+
+def moderation_action(status, description, question):
+    """A bulk action that approves or rejects confirmed messages, after a confirmation page."""
+
+    @admin.action(description=description, permissions=["change"])
+    def action(modeladmin, request, queryset):
+        # Unconfirmed messages are nobody's yet: the writer has not proven their address.
+        waiting = queryset.exclude(status=SolidarityMessage.Status.PENDING_CONFIRMATION)
+        if request.POST.get("post") == "yes":
+            count = waiting.moderate(status)
+            modeladmin.message_user(
+                request,
+                ngettext("%(count)d message moderated.", "%(count)d messages moderated.", count)
+                % {"count": count},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **modeladmin.admin_site.each_context(request),
+            "opts": modeladmin.model._meta,
+            "title": question,
+            "question": question,
+            "messages_to_moderate": waiting.select_related("detainee"),
+            "unconfirmed": queryset.count() - waiting.count(),
+            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+            "action": request.POST.get("action"),
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(
+            request, "admin/campaign/solidaritymessage/moderate_confirmation.html", context
+        )
+
+    action.__name__ = f"mark_{status.lower()}"
+    return action
+
+
+approve_messages = moderation_action(
+    SolidarityMessage.Status.APPROVED,
+    _("Approve the selected messages"),
+    _("Approve these messages?"),
+)
+reject_messages = moderation_action(
+    SolidarityMessage.Status.REJECTED,
+    _("Reject the selected messages"),
+    _("Reject these messages?"),
+)
+
+
+@admin.action(description=_("Make a printable bundle per detainee"), permissions=["change"])
+def make_bundles(modeladmin, request, queryset):
+    """Put the approved messages of the selection that are in no bundle yet into one new
+    bundle per detainee; each bundle's PDF is on the bundles' list."""
+    chosen = queryset.approved().filter(bundle__isnull=True)
+    made = 0
+    with transaction.atomic():
+        for detainee_id in chosen.order_by().values_list("detainee_id", flat=True).distinct():
+            bundle = MessageBundle.objects.create(detainee_id=detainee_id)
+            chosen.filter(detainee_id=detainee_id).update(bundle=bundle)
+            made += 1
+    if not made:
+        modeladmin.message_user(
+            request,
+            _("No bundle made: the selection has no approved message that is not yet in a bundle."),
+            messages.WARNING,
+        )
+        return None
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d bundle made.", "%(count)d bundles made.", made) % {"count": made},
+        messages.SUCCESS,
+    )
+    return redirect("admin:campaign_messagebundle_changelist")
+
+
+class MessageStatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return SolidarityMessage.Status.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(status=self.value()) if self.value() else queryset
+
+
+@admin.register(SolidarityMessage)
+class SolidarityMessageAdmin(PersonalDataAdmin, admin.ModelAdmin):
+    list_display = [
+        "short_text",
+        "detainee",
+        "first_name",
+        "city",
+        "language",
+        "consent_public",
+        "status",
+        "created_at",
+        "bundle",
+    ]
+    list_filter = [
+        MessageStatusFilter,
+        "language",
+        ("detainee", admin.RelatedOnlyFieldListFilter),
+        "consent_public",
+    ]
+    search_fields = ["text", "first_name", "city", "email"]
+    list_select_related = ["detainee", "bundle__detainee"]
+    # The writer's words are theirs: staff approve or reject them, never rewrite them.
+    readonly_fields = [
+        "detainee",
+        "text",
+        "language",
+        "first_name",
+        "city",
+        "email",
+        "consent_public",
+        "created_at",
+        "confirmed_at",
+        "moderated_at",
+    ]
+    fields = [*readonly_fields, "status", "bundle"]
+    actions = [approve_messages, reject_messages, make_bundles, *PRIVACY_ACTIONS]
+
+    def has_add_permission(self, request):
+        return False  # written by supporters only
+
+    @admin.display(description=_("message"))
+    def short_text(self, obj):
+        return obj.text if len(obj.text) <= 80 else obj.text[:79] + "…"
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            obj.moderated_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+
+@admin.action(description=_("Mark as delivered today"), permissions=["change"])
+def mark_delivered(modeladmin, request, queryset):
+    count = queryset.filter(delivered_on__isnull=True).update(delivered_on=timezone.localdate())
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d bundle marked delivered.", "%(count)d bundles marked delivered.", count)
+        % {"count": count},
+        messages.SUCCESS,
+    )
+
+
+@admin.register(MessageBundle)
+class MessageBundleAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "detainee",
+        "created_at",
+        "message_count",
+        "delivered_on",
+        "delivered_via",
+        "pdf_link",
+    ]
+    list_filter = ["delivered_via", ("delivered_on", admin.EmptyFieldListFilter)]
+    list_select_related = ["detainee"]
+    fields = ["detainee", "created_at", "delivered_on", "delivered_via", "note"]
+    readonly_fields = ["detainee", "created_at"]
+    actions = [mark_delivered]
+
+    def has_add_permission(self, request):
+        return False  # made from the messages' list, "Make a printable bundle"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(message_total=Count("messages"))
+
+    @admin.display(description=_("messages"), ordering="message_total")
+    def message_count(self, obj):
+        return obj.message_total
+
+    @admin.display(description=_("PDF"))
+    def pdf_link(self, obj):
+        url = reverse("admin:campaign_messagebundle_pdf", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Download the PDF"))
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/pdf/",
+                self.admin_site.admin_view(self.pdf_view),
+                name="campaign_messagebundle_pdf",
+            ),
+            *super().get_urls(),
+        ]
+
+    def pdf_view(self, request, pk):
+        bundle = get_object_or_404(MessageBundle.objects.select_related("detainee"), pk=pk)
+        if not self.has_view_permission(request, bundle):
+            raise PermissionDenied
+        # Only what is still approved: a message erased or rejected since is not printed.
+        content = pdf.bundle_pdf(
+            bundle.detainee,
+            bundle.messages.approved().order_by("created_at", "pk"),
+            made_on=timezone.localtime(bundle.created_at).date(),
+        )
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="messages-{bundle.pk}.pdf"'
+        return response

@@ -24,10 +24,14 @@ class CampaignConfig(AppConfig):
             },
             "signature": ["view", "delete"],
             "follower": ["view", "delete"],
+            # Editors moderate messages and print bundles; they never add a writer's message.
+            "solidaritymessage": ["view", "change", "delete"],
+            "messagebundle": ["view", "add", "change", "delete"],
         },
         "Privacy": {
             "signature": ["view", "personal_data"],
             "follower": ["view", "personal_data"],
+            "solidaritymessage": ["view", "personal_data"],
             "auth.user": ["view"],
         },
     }
@@ -49,7 +53,11 @@ class CampaignConfig(AppConfig):
         offer registries, so that none of them names campaign."""
         from campaign import demo, privacy
         from campaign.models import footer_organisations
-        from campaign.templatetags.campaign_tags import detainee_news, follow_link
+        from campaign.templatetags.campaign_tags import (
+            detainee_news,
+            follow_link,
+            messages_panel,
+        )
         from common import jobs, layout
         from prisoners.panels import register_profile_panel
 
@@ -68,8 +76,10 @@ class CampaignConfig(AppConfig):
         layout.register_context("footer_organisations", footer_organisations)
         register_profile_panel("campaign/detainee_news.html", detainee_news, order=20)
         register_profile_panel("campaign/follow_link.html", follow_link, order=30)
+        register_profile_panel("campaign/messages_panel.html", messages_panel, order=35)
         jobs.register_personal_data("campaign", privacy.export, privacy.erase, order=40)
         jobs.register_retention("petition", privacy.purge, order=10)
+        jobs.register_retention("messages", privacy.purge_messages, order=11)
         # The collective's NGOs and content pages first; the actions, which name detainees
         # and sponsors, after the apps below have loaded theirs.
         jobs.register_demo("campaign", demo.load, order=10)

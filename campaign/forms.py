@@ -1,10 +1,20 @@
 import zoneinfo
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import Country, Event, Follower, NewsItem, Signature
+from campaign.models import (
+    MESSAGE_MAX_LENGTH,
+    Country,
+    Event,
+    Follower,
+    NewsItem,
+    Signature,
+    SolidarityMessage,
+    detect_language,
+)
 from common.forms import HoneypotMixin, PersonNameField
 from common.images import CheckedImageField
 from common.timezones import zone_choices
@@ -40,6 +50,51 @@ class FollowForm(HoneypotMixin, forms.ModelForm):
 
     def validate_unique(self):
         pass
+
+
+class SolidarityMessageForm(HoneypotMixin, forms.ModelForm):
+    language = forms.ChoiceField(
+        label=_("Language of your message"),
+        required=False,
+        help_text=_("Leave it as it is and we will recognise it."),
+    )
+
+    class Meta:
+        model = SolidarityMessage
+        fields = ["text", "language", "first_name", "city", "email", "consent_public"]
+        labels = {
+            "text": _("Your message"),
+            "first_name": _("Your first name"),
+            "city": _("Your city"),
+            "email": _("Your e-mail address"),
+            "consent_public": _(
+                "My message, first name and city may be shown on the profile once approved"
+            ),
+        }
+        help_texts = {
+            "text": _(
+                "Up to 1,000 characters, in English, French or Armenian. No web or e-mail "
+                "addresses. It is printed and delivered through the family or the ICRC."
+            ),
+            "email": _("We send a link to confirm your message. It is never shown."),
+            "consent_public": _(
+                "Without it, the message is delivered but not shown; only the number of "
+                "messages is."
+            ),
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 6, "maxlength": MESSAGE_MAX_LENGTH})}
+        # The first name is repeated on the profile and in the e-mail: it must be a name.
+        field_classes = {"first_name": PersonNameField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("Recognise it")), *settings.LANGUAGES]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("language") and cleaned.get("text"):
+            cleaned["language"] = detect_language(cleaned["text"])
+        return cleaned
 
 
 class LetterForm(forms.Form):

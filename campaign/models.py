@@ -1,3 +1,4 @@
+import re
 import unicodedata
 import zoneinfo
 from datetime import timedelta
@@ -17,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from common.cache import invalidate_tags, profile_tag
 from common.languages import shown
 from common.timezones import city_name
 from prisoners.models import Detainee
@@ -585,3 +587,226 @@ class Follower(models.Model):
     def save(self, *args, **kwargs):
         self.email = normalise_email(self.email)
         super().save(*args, **kwargs)
+
+
+# Messages of solidarity
+
+MESSAGE_MAX_LENGTH = 1000
+# What makes a text a link: a scheme, "www.", an e-mail address, or a bare domain name with a
+# usual ending. Messages go on paper to a detainee and on a public page: no address of any kind.
+LINK_PATTERN = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|\bwww\.|[^\s@]+@[^\s@]+\.[^\s@]+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|io|ru|az|am|fr|be|ch|de|uk|us|eu|ly|me|co)\b)",
+    re.IGNORECASE,
+)
+
+
+def validate_no_link(value):
+    if LINK_PATTERN.search(value or ""):
+        raise ValidationError(
+            _(
+                "Please remove the web or e-mail address from your message: messages may not "
+                "contain links or addresses."
+            ),
+            code="link",
+        )
+
+
+ARMENIAN_LETTER = re.compile(r"[\u0531-\u0587]")
+FRENCH_HINTS = re.compile(
+    r"[àâçéèêëîïôûùüÿœ]|\b(?:le|la|les|des|vous|nous|est|et|pour|avec|courage|pensons)\b",
+    re.IGNORECASE,
+)
+
+
+def detect_language(text):
+    """The language of a short message, guessed from its script and a few common words."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(bool(ARMENIAN_LETTER.match(c)) for c in letters) * 2 >= len(letters):
+        return "hy"
+    return "fr" if len(FRENCH_HINTS.findall(text)) >= 2 else "en"
+
+
+class MessageBundle(models.Model):
+    """The approved messages to one detainee, printed together for delivery."""
+
+    class Via(models.TextChoices):
+        FAMILY = "FAMILY", _("Through the family")
+        ICRC = "ICRC", _("Through the ICRC")
+        LAWYER = "LAWYER", _("Through a lawyer")
+        OTHER = "OTHER", _("Other")
+
+    detainee = models.ForeignKey(
+        Detainee,
+        on_delete=models.CASCADE,
+        related_name="message_bundles",
+        verbose_name=_("detainee"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    delivered_on = models.DateField(_("delivered on"), null=True, blank=True)
+    delivered_via = models.CharField(_("delivered via"), max_length=8, choices=Via, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("message bundle")
+        verbose_name_plural = _("message bundles")
+
+    def __str__(self):
+        return _("Messages to %(name)s, %(date)s") % {
+            "name": self.detainee,
+            "date": timezone.localtime(self.created_at).date() if self.created_at else "",
+        }
+
+
+class SolidarityMessageQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=SolidarityMessage.Status.APPROVED)
+
+    def shown_in_full(self):
+        """Approved messages whose writers agreed to show their text on the profile."""
+        return self.approved().filter(consent_public=True)
+
+    def stale(self, days):
+        """Unconfirmed messages, or rejected ones, old enough to forget."""
+        since = timezone.now() - timedelta(days=days)
+        Status = SolidarityMessage.Status
+        return self.filter(
+            models.Q(status=Status.PENDING_CONFIRMATION, created_at__lt=since)
+            | models.Q(status=Status.REJECTED, moderated_at__lt=since)
+        )
+
+    def write(self, detainee, email, **details):
+        """The message from this address to `detainee`: new, or the one still waiting for its
+        confirmation, with the latest details (sending again re-sends no e-mail in the period,
+        so one address gets at most one e-mail per detainee and period)."""
+        email = normalise_email(email)
+        pending = SolidarityMessage.Status.PENDING_CONFIRMATION
+        try:
+            with transaction.atomic():
+                message, created = self.get_or_create(
+                    detainee=detainee, email=email, status=pending, defaults=details
+                )
+        except IntegrityError:  # the same address, at the same instant
+            message, created = self.get(detainee=detainee, email=email, status=pending), False
+        if not created:
+            for field, value in details.items():
+                setattr(message, field, value)
+            message.save(update_fields=list(details))
+        return message
+
+    def moderate(self, status):
+        """Approve or reject the confirmed messages among these (not unconfirmed ones).
+
+        The profiles whose approved messages changed drop their cached page: their count and
+        texts are on it. Returns the number of messages moderated.
+        """
+        Status = SolidarityMessage.Status
+        messages = self.exclude(status=Status.PENDING_CONFIRMATION).exclude(status=status)
+        slugs = list(messages.order_by().values_list("detainee__slug", flat=True).distinct())
+        count = messages.update(status=status, moderated_at=timezone.now())
+        if count:
+            invalidate_tags([profile_tag(slug) for slug in slugs])
+        return count
+
+
+class SolidarityMessage(models.Model):
+    """A short message a supporter writes to a detainee, delivered on paper once approved."""
+
+    class Status(models.TextChoices):
+        PENDING_CONFIRMATION = "PENDING_CONFIRMATION", _("Waiting for the writer's confirmation")
+        CONFIRMED = "CONFIRMED", _("Confirmed, waiting for moderation")
+        APPROVED = "APPROVED", _("Approved")
+        REJECTED = "REJECTED", _("Rejected")
+
+    detainee = models.ForeignKey(
+        Detainee, on_delete=models.CASCADE, related_name="messages", verbose_name=_("detainee")
+    )
+    text = models.TextField(
+        _("message"), max_length=MESSAGE_MAX_LENGTH, validators=[validate_no_link]
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    first_name = models.CharField(_("first name"), max_length=70)
+    city = models.CharField(_("city"), max_length=100, validators=[validate_no_link])
+    email = models.EmailField(_("e-mail"))
+    consent_public = models.BooleanField(
+        _("text may be shown on the profile"),
+        default=False,
+        help_text=_("The writer agreed that the text, first name and city be shown publicly."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.PENDING_CONFIRMATION
+    )
+    bundle = models.ForeignKey(
+        MessageBundle,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="messages",
+        verbose_name=_("bundle"),
+    )
+    # When the confirmation e-mail last went out: one a period (common.mail).
+    confirmation_sent_at = models.DateTimeField(
+        _("confirmation e-mail sent"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+
+    objects = SolidarityMessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("message of solidarity")
+        verbose_name_plural = _("messages of solidarity")
+        # Export and erasure belong to one role, Privacy (see libertas/privacy.py).
+        permissions = [
+            ("personal_data_solidaritymessage", "Can export and erase the personal data of writers")
+        ]
+        indexes = [models.Index(fields=["detainee", "status"], name="message_detainee_status")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["detainee", "email"],
+                condition=models.Q(status="PENDING_CONFIRMATION"),
+                name="one_unconfirmed_message_per_email",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.first_name}, {self.city} → {self.detainee}"
+
+    def save(self, *args, **kwargs):
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
+        self._loaded_status = self.status  # what the row says now (see from_db)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What the row said when read: a save that leaves or reaches APPROVED drops the profile.
+        instance._loaded_status = instance.__dict__.get("status")
+        return instance
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.APPROVED
+
+    def confirm(self):
+        """The writer followed the link: the message waits for moderation. True the first time."""
+        now = timezone.now()
+        confirmed = SolidarityMessage.objects.filter(
+            pk=self.pk, status=self.Status.PENDING_CONFIRMATION
+        ).update(status=self.Status.CONFIRMED, confirmed_at=now)
+        if confirmed:
+            self.status, self.confirmed_at = self.Status.CONFIRMED, now
+        return bool(confirmed)
+
+
+@receiver([post_save, post_delete], sender=SolidarityMessage)
+def drop_profile_of_approved_message(sender, instance, **kwargs):
+    # Messages are left out of the page cache's rule (a visitor writing drops nothing); only
+    # a message that is, or was, approved changes what the profile shows.
+    Status = SolidarityMessage.Status
+    if Status.APPROVED in (instance.status, getattr(instance, "_loaded_status", None)):
+        slug = Detainee.objects.filter(pk=instance.detainee_id).values_list("slug", flat=True)
+        invalidate_tags([profile_tag(s) for s in slug])

@@ -3,14 +3,17 @@
 
 Petition signatures: a confirmed signature is anonymised rather than deleted, so the
 petition's count, which people saw and which was handed to the addressees, stays true;
-an unconfirmed one counts for nothing and is deleted. Follows are deleted outright.
+an unconfirmed one counts for nothing and is deleted. Follows are deleted outright, and so
+are messages of solidarity (the profile's count of approved messages goes down with them).
 """
 
-from campaign.models import Follower, Signature
+from campaign.models import Follower, Signature, SolidarityMessage
 from common.privacy import ERASED_DOMAIN, erased_email
 
 # How long a petition signature may wait for its confirmation (the privacy page says so).
 SIGNATURE_DAYS = 30
+# How long an unconfirmed message, or a rejected one, is kept.
+MESSAGE_DAYS = 30
 
 
 def _signatures(email):
@@ -21,8 +24,12 @@ def _followers(email):
     return Follower.objects.filter(email__iexact=email.strip())
 
 
+def _messages(email):
+    return SolidarityMessage.objects.filter(email__iexact=email.strip())
+
+
 def export(email):
-    """Campaign records only: the petition and follows."""
+    """Campaign records only: the petition, follows and messages of solidarity."""
     signatures = [
         {
             "kind": "petition_signature",
@@ -50,7 +57,25 @@ def export(email):
         }
         for f in _followers(email).select_related("detainee").order_by("pk")
     ]
-    return signatures + follows
+    messages = [
+        {
+            "kind": "solidarity_message",
+            "id": m.pk,
+            "detainee": str(m.detainee),
+            "text": m.text,
+            "language": m.language,
+            "first_name": m.first_name,
+            "city": m.city,
+            "email": m.email,
+            "consent_public": m.consent_public,
+            "status": m.status,
+            "written_at": m.created_at,
+            "confirmed_at": m.confirmed_at,
+            "moderated_at": m.moderated_at,
+        }
+        for m in _messages(email).select_related("detainee").order_by("pk")
+    ]
+    return signatures + follows + messages
 
 
 def anonymise_signature(signature):
@@ -69,7 +94,9 @@ def erase(email):
             signature.delete()
         count += 1
     deleted, _by_model = _followers(email).delete()
-    return count + deleted
+    # Deleted with their signals, so a profile showing an approved one drops its cached page.
+    messages, _by_model = _messages(email).delete()
+    return count + deleted + messages
 
 
 def delete_stale_signatures(days):
@@ -95,3 +122,9 @@ def purge():
         f"Deleted {unconfirmed} signature(s) unconfirmed after {SIGNATURE_DAYS} days",
         f"anonymised {closed} signature(s) of closed petitions",
     ]
+
+
+def purge_messages():
+    """Messages never confirmed, or rejected, are deleted after MESSAGE_DAYS."""
+    deleted, _by_model = SolidarityMessage.objects.stale(days=MESSAGE_DAYS).delete()
+    return [f"Deleted {deleted} message(s) unconfirmed or rejected after {MESSAGE_DAYS} days"]

@@ -7,7 +7,7 @@ made it, and a forged one fails the signature check.
 from django.db import transaction
 from django.utils import translation
 
-from campaign.models import Follower, Signature
+from campaign.models import Follower, Signature, SolidarityMessage
 from common import links, mail
 from common.forms import mail_name
 from common.mail import claim_confirmation_mail
@@ -16,6 +16,7 @@ from common.urls import absolute_url
 SIGNATURE_SALT = "campaign.signature.confirm"
 FOLLOW_SALT = "campaign.follow.confirm"
 UNSUBSCRIBE_SALT = "campaign.follow.unsubscribe"
+MESSAGE_SALT = "campaign.message.confirm"
 # A confirmation link works for a week; after that the visitor signs (or follows) again.
 CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
 
@@ -65,6 +66,24 @@ def send_follow_confirmation(follower):
             "confirm_url": absolute_url("campaign:follow_confirm", token),
         }
         mail.send(follower.email, "campaign/email/follow_confirm", context)
+
+
+def send_message_confirmation(message, language):
+    """E-mail the link that confirms a message of solidarity, unless one went out in the period.
+
+    In `language`, the one of the page the writer wrote on (the message itself may be in
+    another); the person is named as the public sees them (initials for a LIMITED record).
+    """
+    if not claim_confirmation_mail(message, SolidarityMessage.objects.filter(pk=message.pk)):
+        return
+    with translation.override(language):
+        token = make_token(MESSAGE_SALT, message.pk, message.email)
+        context = {
+            "first_name": mail_name(message.first_name),
+            "name": message.detainee.public_name,
+            "confirm_url": absolute_url("campaign:message_confirm", token),
+        }
+        mail.send(message.email, "campaign/email/message_confirm", context)
 
 
 def unsubscribe_url(follower):

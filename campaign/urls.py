@@ -27,5 +27,8 @@ urlpatterns = [
     path("follow/confirm/<str:token>/", views.follow_confirm, name="follow_confirm"),
     path("follow/<slug:slug>/", views.follow, name="follow"),
     path("follow/<slug:slug>/sent/", views.follow_sent, name="follow_sent"),
+    path("message/confirm/<str:token>/", views.message_confirm, name="message_confirm"),
+    path("message/<slug:slug>/", views.message, name="message"),
+    path("message/<slug:slug>/sent/", views.message_sent, name="message_sent"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

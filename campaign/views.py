@@ -14,7 +14,13 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from campaign import calendar, services
-from campaign.forms import FollowForm, LetterForm, NewsFilterForm, SignatureForm
+from campaign.forms import (
+    FollowForm,
+    LetterForm,
+    NewsFilterForm,
+    SignatureForm,
+    SolidarityMessageForm,
+)
 from campaign.models import (
     Event,
     Follower,
@@ -24,6 +30,7 @@ from campaign.models import (
     Page,
     Petition,
     Signature,
+    SolidarityMessage,
 )
 from common.languages import Shown
 from common.links import InvalidLink, invalid_link
@@ -314,6 +321,70 @@ def follow_confirm(request, token):
             "profile_url": follower.detainee.get_absolute_url(),
         },
     )
+
+
+# Messages of solidarity
+
+
+@ratelimit(key="ip", rate=FORM_RATE, method="POST", block=True)
+@require_http_methods(["GET", "HEAD", "POST"])
+def message(request, slug):
+    # HIDDEN: 404. LIMITED: the page shows what the public view shows (initials, no photo).
+    detainee = get_object_or_404(Detainee.objects.for_public_pages(), slug=slug)
+    form = SolidarityMessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_bot:
+            data = form.cleaned_data
+            # One short transaction: the message and its queued e-mail, or neither.
+            with transaction.atomic():
+                written = SolidarityMessage.objects.write(
+                    detainee,
+                    data["email"],
+                    text=data["text"],
+                    language=data["language"],
+                    first_name=data["first_name"],
+                    city=data["city"],
+                    consent_public=data["consent_public"],
+                )
+                services.send_message_confirmation(written, get_language())
+        return redirect("campaign:message_sent", slug=detainee.slug)
+    return render(
+        request,
+        "campaign/message.html",
+        {"detainee": detainee.public_view(), "form": form},
+    )
+
+
+def message_sent(request, slug):
+    detainee = get_object_or_404(Detainee.objects.for_public_pages(), slug=slug)
+    return render(request, "campaign/message_sent.html", {"detainee": detainee.public_view()})
+
+
+# Like petition_confirm: the link shows a button, and only its POST confirms.
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def message_confirm(request, token):
+    try:
+        pk, email = services.read_token(
+            services.MESSAGE_SALT, token, max_age=services.CONFIRMATION_MAX_AGE
+        )
+    except InvalidLink as error:
+        return invalid_link(request, error.reason)
+    written = (
+        SolidarityMessage.objects.filter(pk=pk, email=email)
+        .filter(detainee__in=Detainee.objects.public())
+        .select_related("detainee")
+        .first()
+    )
+    if written is None:
+        return invalid_link(request, "expired")
+    already = written.status != SolidarityMessage.Status.PENDING_CONFIRMATION
+    context = {"detainee": written.detainee.public_view(), "already": already}
+    if request.method != "POST" and not already:
+        return render(request, "campaign/message_confirm.html", context)
+    if not already:
+        written.confirm()
+    return render(request, "campaign/message_confirmed.html", context)
 
 
 # Mail clients POST here without a CSRF token (RFC 8058 one-click); the signed token

@@ -197,6 +197,9 @@ PAGE_CACHE_IGNORED_MODELS = [
     "donations.StripeEvent",
     "campaign.Signature",
     "campaign.Follower",
+    # Approval by staff drops the profile it shows on (campaign.models, "profile:<slug>").
+    "campaign.SolidarityMessage",
+    "campaign.MessageBundle",
     "prisoners.CorrectionRequest",
 ]
 # A change of a detainee drops their profile (old and new address) and the "index" (every
@@ -230,6 +233,8 @@ PAGE_CACHE_PROFILE_VIEWS = {
     "prisoners:share_image",
     "campaign:follow",
     "campaign:follow_sent",
+    "campaign:message",
+    "campaign:message_sent",
 }
 PAGE_CACHE_PREFIXES = ("/en/", "/fr/", "/hy/")
 # The query parameters each cached page reads (by URL name). The page-cache key and the

@@ -1,6 +1,6 @@
 from django import template
 
-from campaign.models import NewsItem
+from campaign.models import NewsItem, SolidarityMessage
 
 register = template.Library()
 
@@ -28,3 +28,29 @@ def follow_link(detainee):
     if detainee is None or not detainee.is_listed:
         return {"detainee": None}
     return {"detainee": detainee}
+
+
+# The newest approved texts a profile shows; the count says how many there are in all.
+MESSAGES_SHOWN = 5
+
+
+@register.inclusion_tag("campaign/messages_panel.html")
+def messages_panel(detainee):
+    """The profile's messages of solidarity: how many staff approved and, on a PUBLIC record,
+    the newest texts whose writers agreed to show them.
+
+    A LIMITED record shows the number only: its public view has no free text, and a message
+    can name or place the person. Nothing for a hidden record.
+    """
+    if detainee is None or not detainee.is_listed:
+        return {"detainee": None}
+    approved = SolidarityMessage.objects.approved().filter(detainee_id=detainee.pk)
+    count = approved.count()
+    shown = []
+    if count and not detainee.is_limited:
+        shown = list(
+            approved.filter(consent_public=True)
+            .order_by("-moderated_at", "-pk")
+            .only("text", "language", "first_name", "city")[:MESSAGES_SHOWN]
+        )
+    return {"detainee": detainee, "count": count, "shown": shown}

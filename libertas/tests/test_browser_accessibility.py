@@ -35,7 +35,7 @@ def serious_violations(page):
 def pages_with_arguments():
     """(screenshot name, URL name, arguments, expected status) for pages that need a record."""
     from campaign import services as campaign_services
-    from campaign.models import Event, Follower, NewsItem, Petition, Signature
+    from campaign.models import Event, Follower, NewsItem, Petition, Signature, SolidarityMessage
     from prisoners.models import Detainee
     from sponsorships import services as sponsorship_services
     from sponsorships.models import Sponsor
@@ -65,6 +65,17 @@ def pages_with_arguments():
     follow_token = campaign_services.make_token(
         campaign_services.FOLLOW_SALT, follower.pk, follower.email
     )
+    written = SolidarityMessage.objects.create(
+        detainee=public,
+        text="Courage.",
+        language="en",
+        first_name="Ani",
+        city="Lyon",
+        email="ani@example.org",
+    )
+    message_token = campaign_services.make_token(
+        campaign_services.MESSAGE_SALT, written.pk, written.email
+    )
     unsubscribe_token = campaign_services.make_token(
         campaign_services.UNSUBSCRIBE_SALT, follower.pk, follower.email
     )
@@ -74,6 +85,10 @@ def pages_with_arguments():
         ("report", "prisoners:report", [PUBLIC_PROFILE], 200),
         ("follow", "campaign:follow", [PUBLIC_PROFILE], 200),
         ("follow-sent", "campaign:follow_sent", [PUBLIC_PROFILE], 200),
+        ("message", "campaign:message", [PUBLIC_PROFILE], 200),
+        ("message-limited", "campaign:message", [LIMITED_PROFILE], 200),
+        ("message-sent", "campaign:message_sent", [PUBLIC_PROFILE], 200),
+        ("message-confirm", "campaign:message_confirm", [message_token], 200),
         ("news-item", "campaign:news_detail", [NewsItem.objects.published().first().slug], 200),
         ("event", "campaign:event_detail", [Event.objects.published().first().slug], 200),
         (

@@ -56,3 +56,31 @@ def test_the_cached_petition_counter_shows_a_confirmed_signature_within_5_second
     counter.filter(has_text="1").wait_for(timeout=5000)
     sentence = page.inner_text("[data-count-field=sentence]")
     assert sentence == "confirmed signature out of a goal of 100"
+
+
+def test_a_cached_message_page_sends_a_message_with_its_fetched_token(new_page, site, settings):
+    from campaign.models import SolidarityMessage
+    from conftest import make_detainee
+
+    settings.PAGE_CACHE_SECONDS = 600
+    detainee = make_detainee()
+    url = f"{site}/en/message/{detainee.slug}/"
+    assert new_page().goto(url).headers["x-page-cache"] == "miss"
+    page = new_page()
+    assert page.goto(url).headers["x-page-cache"] == "hit"
+    assert page.input_value("input[name=csrfmiddlewaretoken]") == ""
+    # A link is refused with the text kept, then the corrected message goes through.
+    page.fill("textarea[name=text]", "Courage! More on www.example.org")
+    page.fill("input[name=first_name]", "Claire")
+    page.fill("input[name=city]", "Lyon")
+    page.fill("input[name=email]", "claire@example.org")
+    page.check("input[name=consent_public]")
+    page.click("button[type=submit]")
+    page.locator("text=messages may not contain links or addresses").wait_for()
+    assert page.input_value("textarea[name=text]") == "Courage! More on www.example.org"
+    page.screenshot(path="/tmp/h3/message-refused.png", full_page=True)
+    page.fill("textarea[name=text]", "Courage! We think of you every day.")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"**/en/message/{detainee.slug}/sent/")
+    message = SolidarityMessage.objects.get()
+    assert (message.first_name, message.city, message.language) == ("Claire", "Lyon", "en")

@@ -1,10 +1,11 @@
 """No write is lost: many visitors signing, following and reporting at once, on a live server.
 
 gunicorn with 2 workers (the production server, debug off) on SQLite, the default database, and
-on PostgreSQL. 20 signers, 10 followers and 5 correction reports arrive at the same instant,
-then the 20 signatures are confirmed at the same instant: every answer is a success (never a
-500, nor a 503 with this little traffic: writers wait for each other), every row is there and
-the petition's counter holds exactly the 20 confirmed signatures.
+on PostgreSQL. 20 signers, 10 followers, 10 writers of messages of solidarity and 5 correction
+reports arrive at the same instant, then the 20 signatures are confirmed at the same instant:
+every answer is a success (never a 500, nor a 503 with this little traffic: writers wait for
+each other), every row is there and the petition's counter holds exactly the 20 confirmed
+signatures.
 """
 
 import json
@@ -28,6 +29,7 @@ from libertas.tests.test_production_server import (
 
 SIGNERS = 20
 FOLLOWERS = 10
+WRITERS = 10
 REPORTS = 5
 SLUG = "anahit-concurrent-test"
 SETUP = f"""
@@ -49,7 +51,7 @@ print(json.dumps([services.make_token(services.SIGNATURE_SALT, s.pk, s.email)
 """
 COUNTS = """
 import json
-from campaign.models import Follower, Petition, Signature
+from campaign.models import Follower, Petition, Signature, SolidarityMessage
 from prisoners.models import CorrectionRequest
 petition = Petition.objects.get()
 print(json.dumps({
@@ -57,6 +59,7 @@ print(json.dumps({
     "confirmed": Signature.objects.confirmed().count(),
     "counter": petition.confirmed_count,
     "followers": Follower.objects.count(),
+    "messages": SolidarityMessage.objects.count(),
     "reports": CorrectionRequest.objects.count(),
 }))
 """
@@ -66,7 +69,9 @@ def postgres_url():
     """A fresh database on the local PostgreSQL, or None when none is reachable."""
     import psycopg2
 
-    name = f"libertas_i19writes_{uuid.uuid4().hex[:8]}"
+    # A prefix of its own per machine user, when several runs share one PostgreSQL.
+    prefix = os.environ.get("TEST_POSTGRES_DB_PREFIX", "libertas_i19writes_")
+    name = f"{prefix}{uuid.uuid4().hex[:8]}"
     admin = os.environ.get(
         "TEST_POSTGRES_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
     )
@@ -157,7 +162,7 @@ def run_the_crowd(env, tmp_path):
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(server, base)
-        visitors = [Visitor(base, n) for n in range(SIGNERS + FOLLOWERS + REPORTS)]
+        visitors = [Visitor(base, n) for n in range(SIGNERS + FOLLOWERS + WRITERS + REPORTS)]
         # Each visitor first fetches its form (its CSRF cookie), then all send at once.
         jobs = []
         for n, visitor in enumerate(visitors[:SIGNERS]):
@@ -170,7 +175,14 @@ def run_the_crowd(env, tmp_path):
             visitor.request(path)
             data = {"email": f"follower{n}@example.org"}
             jobs.append(lambda v=visitor, p=path, d=data: v.request(p, d))
-        for n, visitor in enumerate(visitors[SIGNERS + FOLLOWERS :]):
+        writers = visitors[SIGNERS + FOLLOWERS : SIGNERS + FOLLOWERS + WRITERS]
+        for n, visitor in enumerate(writers):
+            path = f"/en/message/{SLUG}/"
+            visitor.request(path)
+            data = {"text": "Courage.", "first_name": "Anna", "city": "Lyon"}
+            data["email"] = f"writer{n}@example.org"
+            jobs.append(lambda v=visitor, p=path, d=data: v.request(p, d))
+        for n, visitor in enumerate(visitors[SIGNERS + FOLLOWERS + WRITERS :]):
             path = f"/en/prisoners/{SLUG}/report/"
             visitor.request(path)
             data = {"what_is_wrong": f"Report {n}: the date of capture is wrong."}
@@ -201,6 +213,7 @@ def run_the_crowd(env, tmp_path):
         "confirmed": SIGNERS,
         "counter": SIGNERS,
         "followers": FOLLOWERS,
+        "messages": WRITERS,
         "reports": REPORTS,
     }
 

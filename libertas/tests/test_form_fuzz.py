@@ -142,6 +142,22 @@ def test_follow_survives_hostile_input(world, value):
     submit(f"/en/follow/{world.slug}/", {}, "email", value)
 
 
+MESSAGE = {
+    "text": "Courage, we think of you.",
+    "language": "",
+    "first_name": "Anna",
+    "city": "Lyon",
+    "email": "anna@example.org",
+    "consent_public": "on",
+}
+
+
+@FUZZ
+@given(field=st.sampled_from(list(MESSAGE)), value=hostile)
+def test_message_of_solidarity_survives_hostile_input(world, field, value):
+    submit(f"/en/message/{world.slug}/", MESSAGE, field, value)
+
+
 REPORT = {
     "what_is_wrong": "The birth year is 1990.",
     "evidence": "https://example.org/report",

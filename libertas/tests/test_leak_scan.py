@@ -23,7 +23,8 @@ from django.views.static import serve
 from PIL import ImageDraw
 from pypdf import PdfReader
 
-from campaign.models import Event, Follower, NewsItem
+from campaign import services as campaign_services
+from campaign.models import Event, Follower, NewsItem, SolidarityMessage
 from conftest import make_detainee, put_photo
 from prisoners import photos
 from prisoners.models import Category, Source, Status, TimelineEvent, Visibility
@@ -159,6 +160,18 @@ def records(media, django_capture_on_commit_callbacks):
         Sponsorship.objects.create(
             sponsor=sponsor, detainee=record, status=Sponsorship.Status.ACTIVE
         )
+        # A message staff approved, whose writer agreed to show it: shown on a PUBLIC
+        # profile only. Its text may name or place the person.
+        SolidarityMessage.objects.create(
+            detainee=record,
+            text=f"{tag}-MESSAGE to {name} in his town",
+            language="en",
+            first_name="Writer",
+            city=f"{tag}-WRITERCITY",
+            email=f"{tag.lower()}-writer@example.org",
+            consent_public=True,
+            status=SolidarityMessage.Status.APPROVED,
+        )
         for language in LANGUAGES:
             Follower.objects.create(
                 detainee=record,
@@ -166,6 +179,17 @@ def records(media, django_capture_on_commit_callbacks):
                 language=language,
                 confirmed_at=timezone.now(),
             )
+    # What a writer is told: the confirmation of a message to the limited record.
+    for language in LANGUAGES:
+        written = SolidarityMessage.objects.create(
+            detainee=limited,
+            text="Courage.",
+            language=language,
+            first_name="Writer",
+            city="Lyon",
+            email=f"writer-{language}@example.org",
+        )
+        campaign_services.send_message_confirmation(written, language)
     # What followers are told when the records change.
     with django_capture_on_commit_callbacks(execute=True):
         for record, tag in [(limited, "LTD"), (hidden, "HID")]:
@@ -287,6 +311,7 @@ def test_no_limited_or_hidden_secret_reaches_any_public_output(client, records, 
         assert f"/{language}/prisoners/{limited.slug}/" in paths
         assert f"/{language}/prisoners/{limited.slug}/share.png" in paths
         assert f"/{language}/prisoners/export.csv" in paths
+        assert f"/{language}/message/{limited.slug}/" in paths
     assert any("sitemap" in p for p in paths) and any("feed" in p or "rss" in p for p in paths)
     assert len(paths) > 40, sorted(paths)
 
@@ -301,6 +326,7 @@ def test_no_limited_or_hidden_secret_reaches_any_public_output(client, records, 
     secrets = markers("LTD", LIMITED_NAMES, "xerxes-quillanyan", "limited-secret-photo")
     secrets += markers("HID", HIDDEN_NAMES, hidden.slug, "hidden-secret-photo")
     secrets += ["HID-SENTENCE", "HID-PRISON", "ltd-source-link", "hid-source-link"]
+    secrets += ["LTD-MESSAGE", "LTD-WRITERCITY", "HID-MESSAGE", "HID-WRITERCITY"]
     secrets += ["1961-07-19", "19 July 1961", "July 19, 1961", "19 juillet 1961"]
     leaks = [
         f"{secret!r} on {where}"

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from mailer.models import Message
 
-from campaign.models import Follower, Petition, Signature
+from campaign.models import Follower, Petition, Signature, SolidarityMessage
 from conftest import deliver, make_donation, stripe_event
 from donations.models import DonationStatus
 from prisoners.models import Category, CorrectionRequest, Detainee, Visibility
@@ -58,6 +58,12 @@ def follow(client, detainee):
     return Follower.objects.count()
 
 
+def solidarity_message(client, detainee):
+    data = {"text": "Courage.", "first_name": "Anna", "city": "Lyon", "email": "anna@example.org"}
+    client.post(f"/en/message/{detainee.slug}/", data)
+    return SolidarityMessage.objects.count()
+
+
 def correction(client, detainee):
     client.post(f"/en/prisoners/{detainee.slug}/report/", {"what_is_wrong": "Birth year"})
     return CorrectionRequest.objects.count()
@@ -67,6 +73,7 @@ FLOWS = {
     "sponsor sign-up": sponsor_signup,
     "petition": petition,
     "follow": follow,
+    "message of solidarity": solidarity_message,
     "correction": correction,
 }
 

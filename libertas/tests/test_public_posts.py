@@ -2,10 +2,10 @@
 
 The public POST endpoints (found with `grep -rn POST */views.py` and allauth's sign-in):
 the correction report, sponsor sign-up, sponsor e-mail confirmation, donation, petition,
-follow, unsubscribe, sign-in, and the Stripe webhook. Two are exempt from CSRF by design:
-the webhook (Stripe cannot hold our token; it proves itself with its signature) and the
-one-click unsubscribe (mail clients POST it without a token, RFC 8058; the signed token in
-the address is the proof, and all it can do is remove a follow).
+follow, message of solidarity, unsubscribe, sign-in, and the Stripe webhook. Two are exempt
+from CSRF by design: the webhook (Stripe cannot hold our token; it proves itself with its
+signature) and the one-click unsubscribe (mail clients POST it without a token, RFC 8058; the
+signed token in the address is the proof, and all it can do is remove a follow).
 """
 
 import pytest
@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from campaign import services as campaign_services
-from campaign.models import Follower, Petition, Signature
+from campaign.models import Follower, Petition, Signature, SolidarityMessage
 from conftest import RecordingStripe, make_sponsor, make_user
 from donations import services as donations_services
 from donations.models import Donation
@@ -116,12 +116,30 @@ def follow(detainee):
     }
 
 
+def message(detainee):
+    data = {
+        "text": "Courage, we think of you.",
+        "first_name": "Anna",
+        "city": "Lyon",
+        "email": "anna@example.org",
+    }
+    return {
+        "url": f"/{{lang}}/message/{detainee.slug}/",
+        "data": data,
+        "honeypot": "website",
+        "rate": 10,
+        "stored": SolidarityMessage.objects.count,
+        "message": TOO_MANY,
+    }
+
+
 FORMS = {
     "correction report": report,
     "sponsor sign-up": signup,
     "donation": donate,
     "petition": petition,
     "follow": follow,
+    "message of solidarity": message,
 }
 
 
@@ -317,5 +335,6 @@ def test_every_site_address_refuses_a_post_without_csrf_token_except_the_two_exe
         "donations:donate",
         "campaign:petition",
         "campaign:follow",
+        "campaign:message",
         *EXEMPT,
     } <= checked

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from common.languages import LANGUAGE_CODES, InLanguage, Shown, shown, translated_fields
 from common.storage import PrivateImageField
 from prisoners import photos
+from prisoners import search as name_search
 from prisoners.photos import validate_photo
-from prisoners.search import normalise
 from prisoners.slugs import random_slug, reveals_name
 
 
@@ -183,6 +183,22 @@ class Source(models.Model):
 PUBLIC_VIEW_INPUTS = {"visibility", "photo", "name", "name_en", "name_fr", "name_hy"}
 
 
+class Like(models.Lookup):
+    """`field LIKE pattern` with the pattern as given: `contains` would escape its _ wildcard.
+
+    Patterns come from prisoners.search (letters, digits, "_" and "%"), never from a visitor.
+    SQLite's LIKE ignores the case of ASCII letters and PostgreSQL's does not: the keys are
+    lower case, so both answer alike.
+    """
+
+    lookup_name = "like"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} LIKE {rhs}", [*lhs_params, *rhs_params]
+
+
 class DetaineeQuerySet(models.QuerySet):
     def public(self):
         """Records the public may see at all: PUBLIC in full, LIMITED as their public view.
@@ -211,16 +227,29 @@ class DetaineeQuerySet(models.QuerySet):
         return self.filter(category=category)
 
     def search(self, query):
-        """PUBLIC records whose name matches `query` in any script, accents and spelling folded.
+        """PUBLIC records whose name matches `query` in any script and spelling, words in any
+        order; if none does, those one typo per word away (see prisoners.search).
 
         save() stores only the shown name (initials for LIMITED records), and LIMITED records
         are not searched at all: a bulk import that bypassed save() still finds no full name,
-        and a match on initials would confirm little but narrow much.
+        and a match on initials would confirm little but narrow much. A query with no letters
+        finds nobody (the list says so rather than showing everyone as found).
         """
-        folded = normalise(query)
-        if not folded:
-            return self
-        return self.in_full().filter(search_text__contains=folded)
+        words = name_search.query_words(query)
+        if not words or not all(word.key for word in words):
+            return self.none()
+        records = self.in_full()
+        exact = records.filter(*[Q(search_text__like=name_search.like(w.key)) for w in words])
+        if exact.exists():
+            return exact
+        return records.filter(*[self._one_typo_from(word.key) for word in words])
+
+    @staticmethod
+    def _one_typo_from(word_key):
+        q = Q()
+        for pattern in name_search.typo_patterns(word_key):
+            q |= Q(search_text__like=name_search.like(pattern))
+        return q
 
     def update(self, **kwargs):
         """A bulk change of what decides the public view (visibility, name, photo) is saved
@@ -334,9 +363,9 @@ class Detainee(models.Model):
     internal_notes = models.TextField(_("internal notes"), blank=True)
 
     # Derived from the public view by save(), so lists, search and the sitemap never use
-    # what the public does not see: the shown name in every language and script, folded by
-    # prisoners.search.normalise; the shown name to sort by (translated, like the name); the
-    # time a field the public sees last changed.
+    # what the public does not see: the shown name in every language and script, as the
+    # sound keys of prisoners.search; the shown name to sort by (translated, like the name);
+    # the time a field the public sees last changed.
     search_text = models.TextField(_("search text"), blank=True, editable=False)
     public_sort_name = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
     public_updated_at = models.DateTimeField(null=True, editable=False)
@@ -465,11 +494,10 @@ class Detainee(models.Model):
         return names
 
     def build_search_text(self):
-        """The names the public sees, folded; nothing for a hidden record."""
+        """The sound keys of the names the public sees; nothing for a hidden record."""
         if not self.is_listed:
             return ""
-        names = [initials(n) if self.is_limited else n for n in self._names()]
-        return " | ".join(dict.fromkeys(normalise(n) for n in names if n))
+        return name_search.search_text(initials(n) if self.is_limited else n for n in self._names())
 
     def public_view(self):
         """What the public may see of this record: see PublicDetainee."""
@@ -671,6 +699,10 @@ class DaysHeld:
 
     def __str__(self):
         return self.text
+
+
+# Only on this field: its patterns are ours (see Like).
+Detainee._meta.get_field("search_text").register_lookup(Like)
 
 
 def initials(name):

@@ -19,9 +19,9 @@ from common.exports import CSV_CONTENT_TYPE, SafeWriter
 from common.urls import absolute_url
 from common.views import ratelimited
 from prisoners import printing
+from prisoners import search as name_search
 from prisoners.forms import CorrectionForm
 from prisoners.models import PRIVATE_FIELDS, Category, Detainee, Status, list_counts_version
-from prisoners.search import normalise
 from prisoners.share import render_share_image
 
 PER_PAGE = 24
@@ -40,15 +40,21 @@ def detainee_list(request):
         status = ""
     query = request.GET.get("q", "").strip()[:100]
 
+    # A query of punctuation or digits alone names nobody: the list says so and shows everyone,
+    # rather than "N people found" for all.
+    words = name_search.query_words(query)
+    no_letters = bool(query) and not words
+
     records = Detainee.objects.for_public_pages()
     if status:
         records = records.filter(status=status)
-    if query:
+    if words:
         records = records.search(query)
 
     # One query for every tab's count, whatever the number of records, and only once until a
     # record changes (prisoners.models.list_counts_version).
-    digest = hashlib.sha256(f"{status}|{normalise(query) if query else ''}".encode()).hexdigest()
+    searched = " ".join(word.key or word.typed for word in words)
+    digest = hashlib.sha256(f"{status}|{searched}".encode()).hexdigest()
     key = f"prisoners:list-counts:{list_counts_version()}:{digest[:32]}"
     counts = cache.get(key)
     if counts is None:
@@ -71,15 +77,22 @@ def detainee_list(request):
         "prisoners/list.html",
         {
             "page": page,
-            "detainees": [d.public_view() for d in page],
+            "results": [(d.public_view(), match_notes(query, d) if words else []) for d in page],
             "tabs": tabs,
             "total": sum(counts.values()),
             "category": category,
             "status": status,
             "query": query,
+            "no_letters": no_letters,
             "statuses": Status.choices,
         },
     )
+
+
+def match_notes(query, detainee):
+    """Why a result matched, where its name is spelt otherwise than the query: the name as
+    this page shows it first. Search finds PUBLIC records only, whose names are all public."""
+    return name_search.explain(query, [detainee.public_name, *detainee._names()])
 
 
 def share_url(detainee):

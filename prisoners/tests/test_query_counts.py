@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from conftest import put_photo
 from prisoners.models import Category, Detainee, Source, Status, TimelineEvent, Visibility
+from prisoners.search import search_text
 
 LANGUAGES = ["en", "hy"]
 
@@ -25,7 +26,7 @@ def populate(n, media):
             captured_on=datetime.date(2020, 11, 1),
             # Every other card shows a photo rendition.
             photo="detainees/portrait.jpg" if i % 2 else "",
-            search_text=f"person {i:05d}",
+            search_text=search_text([f"Person {i:05d}"]),
         )
         for i in range(n)
     )

@@ -274,7 +274,7 @@ def test_the_migration_recomputes_every_search_text_as_save_would(db):
     from django.apps import apps
 
     recompute = importlib.import_module(
-        "prisoners.migrations.0012_search_text_sound_keys"
+        "prisoners.migrations.0013_search_text_sound_keys"
     ).recompute
     records = [
         make_detainee(slug="public", name="Levon Hakobyan", name_hy="Լևոն Հակոբյան"),

@@ -31,6 +31,6 @@ def recompute(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("prisoners", "0011_search_text_trigram_index")]
+    dependencies = [("prisoners", "0012_detainee_source_link_model")]
 
     operations = [migrations.RunPython(recompute, migrations.RunPython.noop)]

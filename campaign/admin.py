@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from campaign import pdf
@@ -333,7 +333,7 @@ class SolidarityMessageAdmin(PersonalDataAdmin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # written by supporters only
 
-    @admin.display(description=_("message"))
+    @admin.display(description=pgettext_lazy("solidarity", "message"))
     def short_text(self, obj):
         return obj.text if len(obj.text) <= 80 else obj.text[:79] + "…"
 
@@ -377,7 +377,7 @@ class MessageBundleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(message_total=Count("messages"))
 
-    @admin.display(description=_("messages"), ordering="message_total")
+    @admin.display(description=pgettext_lazy("solidarity", "messages"), ordering="message_total")
     def message_count(self, obj):
         return obj.message_total
 

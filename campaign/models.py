@@ -723,7 +723,9 @@ class SolidarityMessage(models.Model):
         Detainee, on_delete=models.CASCADE, related_name="messages", verbose_name=_("detainee")
     )
     text = models.TextField(
-        _("message"), max_length=MESSAGE_MAX_LENGTH, validators=[validate_no_link]
+        pgettext_lazy("solidarity", "message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        validators=[validate_no_link],
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     first_name = models.CharField(_("first name"), max_length=70)

@@ -763,7 +763,10 @@ class SolidarityMessage(models.Model):
         verbose_name_plural = _("messages of solidarity")
         # Export and erasure belong to one role, Privacy (see libertas/privacy.py).
         permissions = [
-            ("personal_data_solidaritymessage", "Can export and erase the personal data of writers")
+            (
+                "personal_data_solidaritymessage",
+                _("Can export and erase the personal data of writers"),
+            )
         ]
         indexes = [models.Index(fields=["detainee", "status"], name="message_detainee_status")]
         constraints = [

@@ -8,6 +8,13 @@ from django.core.management import call_command
 
 EXPECTED = {
     "Editors": {
+        "campaign.add_messagebundle",
+        "campaign.change_messagebundle",
+        "campaign.change_solidaritymessage",
+        "campaign.delete_messagebundle",
+        "campaign.delete_solidaritymessage",
+        "campaign.view_messagebundle",
+        "campaign.view_solidaritymessage",
         "campaign.add_event",
         "campaign.add_lettertemplate",
         "campaign.add_newsitem",
@@ -69,6 +76,8 @@ EXPECTED = {
         "donations.view_stripeevent",
     },
     "Privacy": {
+        "campaign.personal_data_solidaritymessage",
+        "campaign.view_solidaritymessage",
         "auth.view_user",
         "campaign.personal_data_follower",
         "campaign.personal_data_signature",

@@ -30,7 +30,7 @@ from campaign.models import (
     SolidarityMessage,
 )
 from common import jobs
-from common.admin import AnyLanguageAdmin
+from common.admin import AnyLanguageAdmin, TrailAdmin
 from common.exports import local_time, streaming_csv
 from common.languages import InLanguage
 from common.privacy import PersonalDataAdmin, privacy_actions
@@ -294,7 +294,7 @@ class MessageStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(SolidarityMessage)
-class SolidarityMessageAdmin(PersonalDataAdmin, admin.ModelAdmin):
+class SolidarityMessageAdmin(TrailAdmin, PersonalDataAdmin, admin.ModelAdmin):
     list_display = [
         "short_text",
         "detainee",

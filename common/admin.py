@@ -13,13 +13,18 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from common.accounts import invite_staff
 from common.forms import InviteStaffForm, staff_needs_invitation
 from common.languages import LANGUAGE_CODES, missing_languages_label
+from common.models import TrailEntry
+from common.trail import record
 from common.urls import absolute_url
 
 
@@ -188,12 +193,63 @@ def permission_label(permission):
     return f"{permission.content_type} | {name}"
 
 
+def roles_of(obj):
+    """What a user or a group may do, as the trail records it: flags, groups, permissions."""
+    if obj.pk is None:
+        return {}
+    roles = {
+        "permissions": sorted(
+            f"{p.content_type.app_label}.{p.codename}"
+            for p in (
+                obj.permissions if isinstance(obj, Group) else obj.user_permissions
+            ).select_related("content_type")
+        )
+    }
+    if not isinstance(obj, Group):
+        roles["groups"] = sorted(obj.groups.values_list("name", flat=True))
+        roles.update(is_active=obj.is_active, is_staff=obj.is_staff, is_superuser=obj.is_superuser)
+    return roles
+
+
 class TranslatedPermissionsAdmin:
+    """Django's Group and User admins: permissions named in the reader's language, and every
+    change of roles written in the trail (who gave whom what)."""
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         field = super().formfield_for_manytomany(db_field, request, **kwargs)
         if db_field.related_model is Permission:
             field.label_from_instance = permission_label
         return field
+
+    def save_model(self, request, obj, form, change):
+        # Read before saving: the flags change with the save, the relations in save_related.
+        before = type(obj).objects.filter(pk=obj.pk).first() if obj.pk else None
+        request._roles_before = roles_of(before) if before is not None else {}
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        before, after = getattr(request, "_roles_before", {}), roles_of(form.instance)
+        changes = {}
+        for key in sorted(set(before) | set(after)):
+            old, new = before.get(key), after.get(key)
+            if old == new:
+                continue
+            if isinstance(new, list):
+                changes[key] = {
+                    "added": sorted(set(new) - set(old or [])),
+                    "removed": sorted(set(old or []) - set(new)),
+                }
+            else:
+                changes[key] = {"from": old, "to": new}
+        if changes:
+            record(request.user, "change_permissions", form.instance, **changes)
+
+
+def register_trail_admin():
+    """Called from CommonConfig.ready: this module defines the admin site itself, so a model of
+    common is registered once the site exists."""
+    admin.site.register(TrailEntry, TrailEntryAdmin)
 
 
 def translate_permissions_in_auth_admin():
@@ -208,4 +264,98 @@ def translate_permissions_in_auth_admin():
         admin.site.unregister(model)
         admin.site.register(
             model, type(model_admin.__name__, (TranslatedPermissionsAdmin, model_admin), {})
+        )
+
+
+class TrailEntryAdmin(admin.ModelAdmin):
+    """The one list of decisions. Nobody writes, changes or deletes an entry by hand, and each
+    staff member sees the entries about the kinds of records they may see."""
+
+    list_display = ["at", "actor", "action_label", "record_link", "reason"]
+    list_filter = [
+        ("action", admin.AllValuesFieldListFilter),
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        ("actor", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["object_repr", "reason"]
+    date_hierarchy = "at"
+    list_select_related = ["actor", "content_type"]
+    fields = ["at", "actor", "action_label", "record_link", "reason", "details"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("what"), ordering="action")
+    def action_label(self, entry):
+        return entry.get_action_display()
+
+    @admin.display(description=_("record"))
+    def record_link(self, entry):
+        if entry.content_type is None:
+            return "—"
+        name = f"admin:{entry.content_type.app_label}_{entry.content_type.model}_change"
+        try:
+            url = reverse(name, args=[entry.object_id])
+        except NoReverseMatch:
+            return entry.object_repr
+        return format_html('<a href="{}">{}</a>', url, entry.object_repr)
+
+
+class TrailAdmin:
+    """Mixin for a ModelAdmin: the record's change page ends with its trail of decisions."""
+
+    trail_shown = 10
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "trail"] if obj is not None else fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "trail"]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if obj is None:
+            return fieldsets
+        return [*fieldsets, (_("Trail of decisions"), {"fields": ["trail"]})]
+
+    @admin.display(description=_("decisions"))
+    def trail(self, obj):
+        entries = TrailEntry.objects.for_object(obj).select_related("actor")
+        shown = list(entries[: self.trail_shown])
+        if not shown:
+            return _("No decision recorded yet.")
+        content_type = ContentType.objects.get_for_model(obj)
+        everything = (
+            reverse("admin:common_trailentry_changelist")
+            + "?"
+            + urlencode({"content_type__id__exact": content_type.pk, "object_id": obj.pk})
+        )
+        return format_html(
+            '<ul class="trail">{}</ul><p><a href="{}">{}</a></p>',
+            format_html_join(
+                "",
+                "<li><time>{}</time> · {} · {}{}</li>",
+                (
+                    (
+                        date_format(timezone.localtime(e.at), "SHORT_DATETIME_FORMAT"),
+                        e.actor or _("the system"),
+                        e.get_action_display(),
+                        f" — {e.reason}" if e.reason else "",
+                    )
+                    for e in shown
+                ),
+            ),
+            everything,
+            _("See the whole trail of this record"),
         )

@@ -8,16 +8,23 @@ class CommonConfig(AppConfig):
 
     name = "common"
     default = True
+    # Every role reads the trail; each sees only the entries about what it may see.
+    staff_groups = {
+        "Editors": {"trailentry": ["view"]},
+        "Finance": {"trailentry": ["view"]},
+        "Privacy": {"trailentry": ["view"]},
+    }
 
     def ready(self):
         from common import checks  # noqa: F401 (registers the system checks)
-        from common.admin import translate_permissions_in_auth_admin
+        from common.admin import register_trail_admin, translate_permissions_in_auth_admin
         from common.cache import connect_invalidation
         from common.groups import sync_groups
         from common.third_party import name_package_labels
 
         connect_invalidation()
         translate_permissions_in_auth_admin()
+        register_trail_admin()
         name_package_labels()
         post_migrate.connect(sync_groups, dispatch_uid="common-sync-groups")
 

@@ -20,6 +20,8 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from common.trail import record_each
+
 # What an erased address becomes: unique per record (some tables allow one row per
 # address), and in a reserved domain that can never receive mail.
 ERASED_DOMAIN = "erased.invalid"
@@ -61,6 +63,7 @@ def privacy_actions(export, erase, email_field):
     def export_personal_data(modeladmin, request, queryset):
         check(modeladmin, request)
         data = {email: export(email) for email in emails(queryset)}
+        record_each(request.user, "export_personal_data", queryset)
         response = HttpResponse(to_json(data), content_type="application/json")
         response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
         return response
@@ -71,7 +74,9 @@ def privacy_actions(export, erase, email_field):
     )
     def erase_personal_data(modeladmin, request, queryset):
         check(modeladmin, request)
+        selected = list(queryset)
         changed = sum(erase(email) for email in emails(queryset))
+        record_each(request.user, "erase_personal_data", selected, changed=changed)
         modeladmin.message_user(
             request,
             ngettext(

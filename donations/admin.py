@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.admin import TrailAdmin
 from common.exports import local_time, streaming_csv
 from common.privacy import PersonalDataAdmin, privacy_actions
 from donations import privacy
@@ -55,7 +56,7 @@ def csv_row(donation):
 
 
 @admin.register(Donation)
-class DonationAdmin(PersonalDataAdmin, admin.ModelAdmin):
+class DonationAdmin(TrailAdmin, PersonalDataAdmin, admin.ModelAdmin):
     change_list_template = "admin/donations/donation/change_list.html"
     list_display = [
         "created_at",

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from common.admin import AnyLanguageAdmin
+from common.admin import AnyLanguageAdmin, TrailAdmin
 from common.languages import InLanguage
 from common.privacy import PersonalDataAdmin, privacy_actions
 from common.storage import private_file_response
@@ -43,7 +43,7 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Detainee)
-class DetaineeAdmin(AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     form = DetaineeAdminForm
     list_display = ["name", "category", "status", "visibility", "captured_on", "last_seen_on"]
     list_filter = ["category", "status", "visibility"]
@@ -186,7 +186,7 @@ class CampaignFigureAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(CorrectionRequest)
-class CorrectionRequestAdmin(PersonalDataAdmin, admin.ModelAdmin):
+class CorrectionRequestAdmin(TrailAdmin, PersonalDataAdmin, admin.ModelAdmin):
     list_display = ["detainee", "created_at", "name", "email", "handled"]
     list_filter = ["handled"]
     list_editable = ["handled"]

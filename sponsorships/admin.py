@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from common.admin import AnyLanguageAdmin
+from common.admin import AnyLanguageAdmin, TrailAdmin
 from common.languages import shown
 from common.privacy import PersonalDataAdmin, privacy_actions
 from prisoners import printing
@@ -83,7 +83,7 @@ class SponsorshipInline(admin.TabularInline):
 
 
 @admin.register(Sponsor)
-class SponsorAdmin(AnyLanguageAdmin, PersonalDataAdmin, TabbedTranslationAdmin):
+class SponsorAdmin(TrailAdmin, AnyLanguageAdmin, PersonalDataAdmin, TabbedTranslationAdmin):
     form = SponsorAdminForm
     list_display = ["name", "kind", "country", "city", "public_consent", "email_confirmed_at"]
     list_filter = ["kind", "country", "public_consent"]
@@ -119,9 +119,10 @@ class SponsorAdmin(AnyLanguageAdmin, PersonalDataAdmin, TabbedTranslationAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # The address the sponsor confirmed is the one approval links an account to.
+        fields = super().get_readonly_fields(request, obj)
         if obj is not None and obj.email_confirmed_at is not None:
-            return [*self.readonly_fields, "email"]
-        return self.readonly_fields
+            return [*fields, "email"]
+        return fields
 
 
 @admin.register(Commitment)
@@ -132,7 +133,7 @@ class CommitmentAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Sponsorship)
-class SponsorshipAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
+class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
     list_display = [
         "sponsor",
         "sponsor_kind",

@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 EXPECTED = {
     "Editors": {
+        "common.view_trailentry",
         "campaign.add_messagebundle",
         "campaign.change_messagebundle",
         "campaign.change_solidaritymessage",
@@ -71,11 +72,13 @@ EXPECTED = {
         "sponsorships.view_sponsorship",
     },
     "Finance": {
+        "common.view_trailentry",
         "donations.change_donation",
         "donations.view_donation",
         "donations.view_stripeevent",
     },
     "Privacy": {
+        "common.view_trailentry",
         "campaign.personal_data_solidaritymessage",
         "campaign.view_solidaritymessage",
         "auth.view_user",

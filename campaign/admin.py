@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from campaign import pdf
+from campaign import pdf, services
 from campaign.forms import EventAdminForm, NewsItemAdminForm
 from campaign.models import (
     Event,
@@ -28,8 +28,9 @@ from campaign.models import (
     Petition,
     Signature,
     SolidarityMessage,
+    Subscriber,
 )
-from common import jobs
+from common import jobs, trail
 from common.admin import AnyLanguageAdmin, TrailAdmin
 from common.exports import local_time, streaming_csv
 from common.languages import InLanguage
@@ -58,6 +59,27 @@ class NewsItemAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     slug_from = "title"
     autocomplete_fields = ["detainees"]
     date_hierarchy = "published_at"
+    readonly_fields = ["emailed_at"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Once the item is saved and committed: it goes now if it is published, else the
+        # email_news command sends it when its time comes.
+        transaction.on_commit(lambda: self.email_news(request))
+
+    def email_news(self, request):
+        for item, count in services.email_news():
+            trail.record(request.user, "email_news", item, recipients=count)
+            self.message_user(
+                request,
+                ngettext(
+                    "“%(title)s” was queued for %(count)d subscriber.",
+                    "“%(title)s” was queued for %(count)d subscribers.",
+                    count,
+                )
+                % {"title": item.title, "count": count},
+                messages.SUCCESS,
+            )
 
 
 @admin.register(Event)
@@ -193,6 +215,18 @@ class LetterTemplateAdmin(admin.ModelAdmin):
             if not getattr(obj, f"country_has_{code}", True)
         ]
         return ", ".join(missing) or "—"
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(PersonalDataAdmin, admin.ModelAdmin):
+    list_display = ["email", "language", "created_at", "confirmed_at"]
+    list_filter = ["language", ("confirmed_at", admin.EmptyFieldListFilter)]
+    search_fields = ["email"]
+    readonly_fields = ["email", "language", "confirmed_at", "created_at"]
+    actions = PRIVACY_ACTIONS
+
+    def has_add_permission(self, request):
+        return False  # an address joins only by confirming it itself
 
 
 @admin.register(Follower)

@@ -32,6 +32,7 @@ class CampaignConfig(AppConfig):
             "signature": ["view", "personal_data"],
             "follower": ["view", "personal_data"],
             "solidaritymessage": ["view", "personal_data"],
+            "subscriber": ["view", "personal_data"],
             "auth.user": ["view"],
         },
     }
@@ -58,7 +59,7 @@ class CampaignConfig(AppConfig):
             follow_link,
             messages_panel,
         )
-        from common import jobs, layout
+        from common import jobs, layout, trail
         from prisoners.panels import register_profile_panel
 
         for key, url_name in {
@@ -71,6 +72,7 @@ class CampaignConfig(AppConfig):
             "petition": "campaign:petition",
             "privacy": "campaign:privacy",
             "contact": "campaign:contact",
+            "newsletter": "campaign:newsletter",
         }.items():
             layout.register_page(key, url_name)
         layout.register_context("footer_organisations", footer_organisations)
@@ -80,6 +82,8 @@ class CampaignConfig(AppConfig):
         jobs.register_personal_data("campaign", privacy.export, privacy.erase, order=40)
         jobs.register_retention("petition", privacy.purge, order=10)
         jobs.register_retention("messages", privacy.purge_messages, order=11)
+        trail.register_actions({"email_news": _("e-mailed the news item to subscribers")})
+        jobs.register_retention("news_subscribers", privacy.purge_subscribers, order=12)
         # The collective's NGOs and content pages first; the actions, which name detainees
         # and sponsors, after the apps below have loaded theirs.
         jobs.register_demo("campaign", demo.load, order=10)

@@ -52,6 +52,10 @@ class FollowForm(HoneypotMixin, forms.ModelForm):
         pass
 
 
+class SubscribeForm(HoneypotMixin, forms.Form):
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
+
+
 class SolidarityMessageForm(HoneypotMixin, forms.ModelForm):
     language = forms.ChoiceField(
         label=_("Language of your message"),

@@ -207,6 +207,17 @@ class NewsItem(SlugFromTitle):
     )
     image = models.ImageField(_("image"), upload_to="news/", blank=True)
     image_alt = models.CharField(_("image description (alt text)"), max_length=300, blank=True)
+    email_subscribers = models.BooleanField(
+        _("e-mail it to subscribers"),
+        default=False,
+        help_text=_(
+            "When ticked, the item goes once by e-mail to every confirmed subscriber, in their "
+            "language, as soon as it is published."
+        ),
+    )
+    emailed_at = models.DateTimeField(
+        _("e-mailed to subscribers"), null=True, blank=True, editable=False
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = NewsItemQuerySet.as_manager()
@@ -583,6 +594,71 @@ class Follower(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.detainee}"
+
+    def save(self, *args, **kwargs):
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
+
+
+# Campaign news by e-mail
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def subscribe(self, email, language):
+        """The subscription of this address: new, or the existing one in the language asked
+        for now (a confirmed one stays confirmed)."""
+        email = normalise_email(email)
+        try:
+            with transaction.atomic():
+                subscriber, created = self.get_or_create(
+                    email=email, defaults={"language": language}
+                )
+        except IntegrityError:  # the same address, at the same instant
+            subscriber, created = self.get(email=email), False
+        if not created and subscriber.language != language:
+            subscriber.language = language
+            subscriber.save(update_fields=["language"])
+        return subscriber
+
+    def stale(self, days):
+        """Never confirmed, and old enough to forget."""
+        since = timezone.now() - timedelta(days=days)
+        return self.filter(confirmed_at__isnull=True, created_at__lt=since)
+
+
+class Subscriber(models.Model):
+    """Someone who asked for the campaign's news by e-mail, in one language.
+
+    Counted only once the address is confirmed (double opt-in); unsubscribing deletes the row.
+    """
+
+    email = models.EmailField(_("e-mail"), unique=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    # When the confirmation e-mail last went out: one a period (common.mail).
+    confirmation_sent_at = models.DateTimeField(
+        _("confirmation e-mail sent"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("news subscriber")
+        verbose_name_plural = _("news subscribers")
+        permissions = [
+            (
+                "personal_data_subscriber",
+                _("Can export and erase the personal data of news subscribers"),
+            )
+        ]
+
+    def __str__(self):
+        return self.email
 
     def save(self, *args, **kwargs):
         self.email = normalise_email(self.email)

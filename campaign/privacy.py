@@ -3,17 +3,20 @@
 
 Petition signatures: a confirmed signature is anonymised rather than deleted, so the
 petition's count, which people saw and which was handed to the addressees, stays true;
-an unconfirmed one counts for nothing and is deleted. Follows are deleted outright, and so
-are messages of solidarity (the profile's count of approved messages goes down with them).
+an unconfirmed one counts for nothing and is deleted. Follows and subscriptions to the news
+are deleted outright, and so are messages of solidarity (the profile's count of approved
+messages goes down with them).
 """
 
-from campaign.models import Follower, Signature, SolidarityMessage
+from campaign.models import Follower, Signature, SolidarityMessage, Subscriber
 from common.privacy import ERASED_DOMAIN, erased_email
 
 # How long a petition signature may wait for its confirmation (the privacy page says so).
 SIGNATURE_DAYS = 30
 # How long an unconfirmed message, or a rejected one, is kept.
 MESSAGE_DAYS = 30
+# How long a subscription to the news may wait for its confirmation.
+SUBSCRIBER_DAYS = 30
 
 
 def _signatures(email):
@@ -22,6 +25,10 @@ def _signatures(email):
 
 def _followers(email):
     return Follower.objects.filter(email__iexact=email.strip())
+
+
+def _subscribers(email):
+    return Subscriber.objects.filter(email__iexact=email.strip())
 
 
 def _messages(email):
@@ -75,7 +82,18 @@ def export(email):
         }
         for m in _messages(email).select_related("detainee").order_by("pk")
     ]
-    return signatures + follows + messages
+    subscriptions = [
+        {
+            "kind": "news_subscription",
+            "id": sub.pk,
+            "email": sub.email,
+            "language": sub.language,
+            "created_at": sub.created_at,
+            "confirmed_at": sub.confirmed_at,
+        }
+        for sub in _subscribers(email).order_by("pk")
+    ]
+    return signatures + follows + messages + subscriptions
 
 
 def anonymise_signature(signature):
@@ -96,7 +114,8 @@ def erase(email):
     deleted, _by_model = _followers(email).delete()
     # Deleted with their signals, so a profile showing an approved one drops its cached page.
     messages, _by_model = _messages(email).delete()
-    return count + deleted + messages
+    subscriptions, _by_model = _subscribers(email).delete()
+    return count + deleted + messages + subscriptions
 
 
 def delete_stale_signatures(days):
@@ -122,6 +141,12 @@ def purge():
         f"Deleted {unconfirmed} signature(s) unconfirmed after {SIGNATURE_DAYS} days",
         f"anonymised {closed} signature(s) of closed petitions",
     ]
+
+
+def purge_subscribers():
+    """A subscription never confirmed is deleted after SUBSCRIBER_DAYS."""
+    deleted, _by_model = Subscriber.objects.stale(days=SUBSCRIBER_DAYS).delete()
+    return [f"Deleted {deleted} news subscription(s) unconfirmed after {SUBSCRIBER_DAYS} days"]
 
 
 def purge_messages():

@@ -5,9 +5,9 @@ made it, and a forged one fails the signature check.
 """
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
-from campaign.models import Follower, Signature, SolidarityMessage
+from campaign.models import Follower, NewsItem, Signature, SolidarityMessage, Subscriber
 from common import links, mail
 from common.forms import mail_name
 from common.mail import claim_confirmation_mail
@@ -17,6 +17,8 @@ SIGNATURE_SALT = "campaign.signature.confirm"
 FOLLOW_SALT = "campaign.follow.confirm"
 UNSUBSCRIBE_SALT = "campaign.follow.unsubscribe"
 MESSAGE_SALT = "campaign.message.confirm"
+NEWSLETTER_SALT = "campaign.newsletter.confirm"
+NEWSLETTER_UNSUBSCRIBE_SALT = "campaign.newsletter.unsubscribe"
 # A confirmation link works for a week; after that the visitor signs (or follows) again.
 CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
 
@@ -197,3 +199,64 @@ def _send_notifications(detainee_pk, changes):
                 )
             )
     mail.send_many(messages)
+
+
+# Campaign news by e-mail
+
+
+def send_subscription_confirmation(subscriber):
+    """E-mail the link that confirms a subscription, unless one went out in the period."""
+    if not claim_confirmation_mail(subscriber, Subscriber.objects.filter(pk=subscriber.pk)):
+        return
+    with translation.override(subscriber.language):
+        token = make_token(NEWSLETTER_SALT, subscriber.pk, subscriber.email)
+        context = {"confirm_url": absolute_url("campaign:newsletter_confirm", token)}
+        mail.send(subscriber.email, "campaign/email/newsletter_confirm", context)
+
+
+def newsletter_unsubscribe_url(subscriber):
+    token = make_token(NEWSLETTER_UNSUBSCRIBE_SALT, subscriber.pk, subscriber.email)
+    return absolute_url("campaign:newsletter_unsubscribe", token)
+
+
+def email_news():
+    """Queue every published item marked for it, once, to every confirmed subscriber in their
+    language. Run after staff save a news item and by the `email_news` command (for items
+    published at a later time); the conditional UPDATE lets one process send an item, once.
+
+    Returns [(item, number of e-mails)].
+    """
+    sent = []
+    due = NewsItem.objects.published().filter(email_subscribers=True, emailed_at__isnull=True)
+    for item in due:
+        claimed = NewsItem.objects.filter(pk=item.pk, emailed_at__isnull=True).update(
+            emailed_at=timezone.now()
+        )
+        if claimed:
+            sent.append((item, _email_item(item)))
+    return sent
+
+
+def _email_item(item):
+    messages = []
+    for subscriber in Subscriber.objects.confirmed().order_by("pk"):
+        with translation.override(subscriber.language):
+            url = newsletter_unsubscribe_url(subscriber)
+            context = {
+                "title": item.title,
+                "summary": item.summary,
+                "item_url": absolute_url(item.get_absolute_url()),
+                "unsubscribe_url": url,
+            }
+            headers = {
+                "List-Unsubscribe": f"<{url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                "List-Id": "<news.libertas>",
+            }
+            messages.append(
+                mail.message(
+                    subscriber.email, "campaign/email/newsletter_item", context, headers=headers
+                )
+            )
+    mail.send_many(messages)
+    return len(messages)

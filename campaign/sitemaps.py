@@ -24,6 +24,7 @@ LIST_PAGES = [
     "campaign:events",
     "campaign:petition",
     "campaign:take_action",
+    "campaign:newsletter",
     "prisoners:list",
     "sponsorships:signup",
     "sponsorships:wall",

@@ -30,5 +30,13 @@ urlpatterns = [
     path("message/confirm/<str:token>/", views.message_confirm, name="message_confirm"),
     path("message/<slug:slug>/", views.message, name="message"),
     path("message/<slug:slug>/sent/", views.message_sent, name="message_sent"),
+    path("newsletter/", views.newsletter, name="newsletter"),
+    path("newsletter/sent/", views.newsletter_sent, name="newsletter_sent"),
+    path("newsletter/confirm/<str:token>/", views.newsletter_confirm, name="newsletter_confirm"),
+    path(
+        "newsletter/unsubscribe/<str:token>/",
+        views.newsletter_unsubscribe,
+        name="newsletter_unsubscribe",
+    ),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

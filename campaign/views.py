@@ -20,6 +20,7 @@ from campaign.forms import (
     NewsFilterForm,
     SignatureForm,
     SolidarityMessageForm,
+    SubscribeForm,
 )
 from campaign.models import (
     Event,
@@ -31,6 +32,7 @@ from campaign.models import (
     Petition,
     Signature,
     SolidarityMessage,
+    Subscriber,
 )
 from common.languages import Shown
 from common.links import InvalidLink, invalid_link
@@ -402,6 +404,68 @@ def unsubscribe(request, token):
         Follower.objects.filter(pk=pk, email=email).delete()
         return render(request, "campaign/unsubscribed.html")
     return render(request, "campaign/unsubscribe.html", {"email": email})
+
+
+# Campaign news by e-mail
+
+
+@ratelimit(key="ip", rate=FORM_RATE, method="POST", block=True)
+@require_http_methods(["GET", "HEAD", "POST"])
+def newsletter(request):
+    form = SubscribeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_bot:
+            # One short transaction: the subscription and its queued e-mail, or neither.
+            with transaction.atomic():
+                subscriber = Subscriber.objects.subscribe(
+                    form.cleaned_data["email"], get_language()
+                )
+                if not subscriber.confirmed_at:
+                    services.send_subscription_confirmation(subscriber)
+        # The same answer whether the address was new, waiting or subscribed already.
+        return redirect("campaign:newsletter_sent")
+    return render(request, "campaign/newsletter.html", {"form": form})
+
+
+def newsletter_sent(request):
+    return render(request, "campaign/newsletter_sent.html")
+
+
+# Like petition_confirm: the link shows a button, and only its POST confirms.
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def newsletter_confirm(request, token):
+    try:
+        pk, email = services.read_token(
+            services.NEWSLETTER_SALT, token, max_age=services.CONFIRMATION_MAX_AGE
+        )
+    except InvalidLink as error:
+        return invalid_link(request, error.reason)
+    subscriber = Subscriber.objects.filter(pk=pk, email=email).first()
+    if subscriber is None:
+        return invalid_link(request, "expired")
+    already = subscriber.confirmed_at is not None
+    if request.method != "POST" and not already:
+        return render(request, "campaign/newsletter_confirm.html")
+    if not already:
+        subscriber.confirmed_at = timezone.now()
+        subscriber.save(update_fields=["confirmed_at"])
+    return render(request, "campaign/newsletter_confirmed.html", {"already": already})
+
+
+# As `unsubscribe`: one-click POST from mail clients (RFC 8058), a button for a GET.
+@csrf_exempt
+@ratelimit(key="ip", rate="30/h", method="POST", block=True)
+@require_http_methods(["GET", "POST"])
+def newsletter_unsubscribe(request, token):
+    try:
+        pk, email = services.read_token(services.NEWSLETTER_UNSUBSCRIBE_SALT, token)
+    except InvalidLink:
+        return invalid_link(request)
+    if request.method == "POST":
+        Subscriber.objects.filter(pk=pk, email=email).delete()
+        return render(request, "campaign/newsletter_unsubscribed.html")
+    return render(request, "campaign/newsletter_unsubscribe.html", {"email": email})
 
 
 def robots_txt(request):

@@ -197,6 +197,7 @@ PAGE_CACHE_IGNORED_MODELS = [
     "donations.StripeEvent",
     "campaign.Signature",
     "campaign.Follower",
+    "campaign.Subscriber",
     # Approval by staff drops the profile it shows on (campaign.models, "profile:<slug>").
     "campaign.SolidarityMessage",
     "campaign.MessageBundle",

@@ -35,7 +35,15 @@ def serious_violations(page):
 def pages_with_arguments():
     """(screenshot name, URL name, arguments, expected status) for pages that need a record."""
     from campaign import services as campaign_services
-    from campaign.models import Event, Follower, NewsItem, Petition, Signature, SolidarityMessage
+    from campaign.models import (
+        Event,
+        Follower,
+        NewsItem,
+        Petition,
+        Signature,
+        SolidarityMessage,
+        Subscriber,
+    )
     from prisoners.models import Detainee
     from sponsorships import services as sponsorship_services
     from sponsorships.models import Sponsor
@@ -79,7 +87,21 @@ def pages_with_arguments():
     unsubscribe_token = campaign_services.make_token(
         campaign_services.UNSUBSCRIBE_SALT, follower.pk, follower.email
     )
+    subscriber = Subscriber.objects.create(email="ani@example.org", language="en")
+    newsletter_token = campaign_services.make_token(
+        campaign_services.NEWSLETTER_SALT, subscriber.pk, subscriber.email
+    )
+    newsletter_unsubscribe_token = campaign_services.make_token(
+        campaign_services.NEWSLETTER_UNSUBSCRIBE_SALT, subscriber.pk, subscriber.email
+    )
     return [
+        ("newsletter-confirm", "campaign:newsletter_confirm", [newsletter_token], 200),
+        (
+            "newsletter-unsubscribe",
+            "campaign:newsletter_unsubscribe",
+            [newsletter_unsubscribe_token],
+            200,
+        ),
         ("profile", "prisoners:detail", [PUBLIC_PROFILE], 200),
         ("profile-limited", "prisoners:detail", [LIMITED_PROFILE], 200),
         ("report", "prisoners:report", [PUBLIC_PROFILE], 200),

@@ -84,6 +84,8 @@ EXPECTED = {
         "auth.view_user",
         "campaign.personal_data_follower",
         "campaign.personal_data_signature",
+        "campaign.personal_data_subscriber",
+        "campaign.view_subscriber",
         "campaign.view_follower",
         "campaign.view_signature",
         "donations.personal_data_donation",

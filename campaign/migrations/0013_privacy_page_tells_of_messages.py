@@ -1,5 +1,5 @@
-"""The privacy page made by 0007 says what a message of solidarity keeps and for how long
-(campaign.privacy.MESSAGE_DAYS, 30 days).
+"""The privacy page made by 0007 says what a message of solidarity and a subscription to the
+news keep and for how long (campaign.privacy: MESSAGE_DAYS and SUBSCRIBER_DAYS, 30 days).
 
 The paragraph goes in after the one on reports of an inaccuracy, found by its opening words; a
 page staff have rewritten without that paragraph, or that already speaks of messages, is left
@@ -14,6 +14,8 @@ ADDED = {
   wrote. Nothing is shown before the team has read it, and the text is shown only if you
   agreed. A message you never confirmed, or one the team turned down, is deleted after 30 days;
   the others are kept until you ask us to delete them.
+- **News by e-mail**: your e-mail address and language. An address not confirmed within 30
+  days is deleted; every e-mail has a link that unsubscribes you and deletes it at once.
 """,
         "Messages of solidarity",
     ),
@@ -24,6 +26,9 @@ ADDED = {
   l’est que si vous l’avez accepté. Un message jamais confirmé, ou refusé par l’équipe, est
   supprimé au bout de 30\u00a0jours\u00a0; les autres sont gardés jusqu’à ce que vous demandiez
   leur suppression.
+- **Actualités par e-mail**\u00a0: votre adresse e-mail et votre langue. Une adresse non
+  confirmée dans les 30\u00a0jours est supprimée\u00a0; chaque e-mail contient un lien qui vous
+  désabonne et l’efface aussitôt.
 """,
         "Messages de solidarité",
     ),
@@ -33,6 +38,9 @@ ADDED = {
   Ոչինչ չի ցուցադրվում, քանի դեռ թիմը չի կարդացել այն, իսկ տեքստը ցուցադրվում է միայն Ձեր
   համաձայնությամբ։ Չհաստատված կամ թիմի կողմից մերժված ուղերձը ջնջվում է 30 օր հետո,
   մյուսները պահվում են, մինչև խնդրեք դրանք ջնջել։
+- **Նորություններ էլ. փոստով**՝ Ձեր էլ. հասցեն և լեզուն։ 30 օրվա ընթացքում չհաստատված հասցեն
+  ջնջվում է. յուրաքանչյուր նամակում կա հղում, որը դադարեցնում է բաժանորդագրությունը և
+  անմիջապես ջնջում հասցեն։
 """,
         "Համերաշխության ուղերձներ",
     ),

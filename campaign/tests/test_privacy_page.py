@@ -2,7 +2,7 @@
 
 import pytest
 
-from campaign.privacy import MESSAGE_DAYS
+from campaign.privacy import MESSAGE_DAYS, SUBSCRIBER_DAYS
 
 pytestmark = pytest.mark.django_db
 
@@ -21,3 +21,14 @@ def test_the_privacy_page_tells_how_long_a_message_is_kept(client, language, hea
     text = page.content.decode()
     assert heading in text
     assert f"{MESSAGE_DAYS}" in text.split(heading, 1)[1].split("</li>", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("en", "News by e-mail"), ("fr", "Actualités par e-mail"), ("hy", "Նորություններ էլ. փոստով")],
+)
+def test_the_privacy_page_tells_how_long_an_unconfirmed_subscription_is_kept(
+    client, language, heading
+):
+    text = client.get(f"/{language}/privacy/").content.decode()
+    assert f"{SUBSCRIBER_DAYS}" in text.split(heading, 1)[1].split("</li>", 1)[0]

@@ -73,6 +73,7 @@ class CampaignConfig(AppConfig):
             "privacy": "campaign:privacy",
             "contact": "campaign:contact",
             "newsletter": "campaign:newsletter",
+            "help_now": "campaign:help_now",
         }.items():
             layout.register_page(key, url_name)
         layout.register_context("footer_organisations", footer_organisations)

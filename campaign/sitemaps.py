@@ -25,6 +25,7 @@ LIST_PAGES = [
     "campaign:petition",
     "campaign:take_action",
     "campaign:newsletter",
+    "campaign:help_now",
     "prisoners:list",
     "sponsorships:signup",
     "sponsorships:wall",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sponsorship/", views.page, {"slug": Page.Slug.SPONSORSHIP}, name="sponsorship"),
     path("privacy/", views.page, {"slug": Page.Slug.PRIVACY}, name="privacy"),
     path("contact/", views.page, {"slug": Page.Slug.CONTACT}, name="contact"),
+    path("help-now/", views.help_now, name="help_now"),
     path("news/", views.news, name="news"),
     path("news/rss/", feeds.NewsFeed(), name="news_rss"),
     path("news/atom/", feeds.AtomNewsFeed(), name="news_atom"),

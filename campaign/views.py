@@ -3,6 +3,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -37,7 +38,14 @@ from campaign.models import (
 from common.languages import Shown
 from common.links import InvalidLink, invalid_link
 from common.urls import absolute_url
-from prisoners.models import CampaignFigure, Category, Detainee, category_count_label
+from prisoners.models import (
+    CampaignFigure,
+    Category,
+    Detainee,
+    TimelineEvent,
+    category_count_label,
+)
+from sponsorships.models import without_sponsor
 
 # Public forms: enough for a family signing from one home connection, not for a script.
 FORM_RATE = "10/h"
@@ -61,6 +69,37 @@ def home(request):
             "held_total": sum(held.values()),
             "held_by_category": held_by_category,
             "figures": figures,
+        },
+    )
+
+
+# Who you can help now: each list leads to the one action that helps that person most.
+HELP_NOW_DAYS = 30
+HELP_NOW_SHOWN = 8
+
+
+def help_now(request):
+    today = timezone.localdate()
+    public = Detainee.objects.for_public_pages().still_held()
+    waiting = without_sponsor(public).order_by(
+        Coalesce("captured_on", "last_seen_on").asc(nulls_last=True), "public_sort_name", "pk"
+    )
+    waiting_count = waiting.count()
+    hearings = TimelineEvent.objects.upcoming_hearings(today, HELP_NOW_DAYS).select_related(
+        "detainee"
+    )
+    birthdays = public.birthdays_within(today, HELP_NOW_DAYS)
+    quiet = public.longest_without_news()[:HELP_NOW_SHOWN]
+    return render(
+        request,
+        "campaign/help_now.html",
+        {
+            "days": HELP_NOW_DAYS,
+            "waiting": [d.public_view() for d in waiting[:HELP_NOW_SHOWN]],
+            "waiting_more": max(waiting_count - HELP_NOW_SHOWN, 0),
+            "hearings": [(e.date, e.detainee.public_view()) for e in hearings],
+            "birthdays": [(day, d.public_view()) for day, d in birthdays[:HELP_NOW_SHOWN]],
+            "quiet": [(d.last_news, d.public_view()) for d in quiet],
         },
     )
 

@@ -1,11 +1,12 @@
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import global_settings, settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Max, Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -222,6 +223,26 @@ class DetaineeQuerySet(models.QuerySet):
 
     def held(self):
         return self.filter(status=Status.HELD)
+
+    def still_held(self):
+        """Held or of unknown fate: the people the campaign still calls for (is_still_held)."""
+        return self.filter(status__in=[Status.HELD, Status.UNKNOWN])
+
+    def longest_without_news(self):
+        """Oldest last timeline event first; a record with no event at all before any."""
+        return self.annotate(last_news=Max("timeline__date")).order_by(
+            F("last_news").asc(nulls_first=True), "public_sort_name", "pk"
+        )
+
+    def birthdays_within(self, today, days):
+        """[(next birthday, record)] of PUBLIC records whose birthday falls in the next `days`
+        days, soonest first (a birth date is shown only in full; one query, sorted here)."""
+        found = []
+        for record in self.in_full().exclude(birth_date=None):
+            birthday = next_birthday(record.birth_date, today)
+            if (birthday - today).days <= days:
+                found.append((birthday, record))
+        return sorted(found, key=lambda pair: (pair[0], pair[1].public_sort_name))
 
     def by_category(self, category):
         return self.filter(category=category)
@@ -705,6 +726,19 @@ class DaysHeld:
 Detainee._meta.get_field("search_text").register_lookup(Like)
 
 
+def next_birthday(born, today):
+    """The next date (today included) that is `born`'s birthday; 29 February counts on the
+    28th in other years."""
+    for year in (today.year, today.year + 1):
+        try:
+            birthday = born.replace(year=year)
+        except ValueError:
+            birthday = born.replace(year=year, day=28)
+        if birthday >= today:
+            return birthday
+    raise AssertionError("unreachable")
+
+
 def initials(name):
     return " ".join(f"{part[0]}." for part in (name or "").split())
 
@@ -858,6 +892,17 @@ def unpublish_deleted_photo(sender, instance, **kwargs):
     photos.unpublish(instance.photo_token)
 
 
+class TimelineEventQuerySet(models.QuerySet):
+    def upcoming_hearings(self, today, days):
+        """Hearings from `today` to `days` days on, of records the public may see."""
+        return self.filter(
+            kind=TimelineEvent.Kind.HEARING,
+            date__gte=today,
+            date__lte=today + timedelta(days=days),
+            detainee__in=Detainee.objects.public(),
+        ).order_by("date", "pk")
+
+
 class TimelineEvent(models.Model):
     class Kind(models.TextChoices):
         CAPTURED = "CAPTURED", _("Captured")
@@ -881,6 +926,8 @@ class TimelineEvent(models.Model):
     source = models.ForeignKey(
         Source, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("source")
     )
+
+    objects = TimelineEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["date", "pk"]

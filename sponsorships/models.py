@@ -154,6 +154,13 @@ class SponsorshipQuerySet(models.QuerySet):
         return self.filter(detainee__isnull=True)
 
 
+def without_sponsor(detainees):
+    """Of `detainees`, those no active sponsorship names (the whole group's does not count:
+    a person of their own is what protects them)."""
+    active = Sponsorship.objects.active().filter(detainee=models.OuterRef("pk"))
+    return detainees.exclude(models.Exists(active))
+
+
 class Sponsorship(models.Model):
     class Status(models.TextChoices):
         PENDING = "PENDING", _("Pending")

@@ -47,6 +47,12 @@ class CampaignConfig(AppConfig):
         post_save.connect(
             signals.timeline_event_added, sender=TimelineEvent, dispatch_uid="campaign-timeline"
         )
+        pre_save.connect(
+            signals.remember_outcome, sender=TimelineEvent, dispatch_uid="campaign-outcome"
+        )
+        post_save.connect(
+            signals.outcome_recorded, sender=TimelineEvent, dispatch_uid="campaign-outcome"
+        )
         self.register_with_lower_apps()
 
     def register_with_lower_apps(self):
@@ -74,6 +80,7 @@ class CampaignConfig(AppConfig):
             "contact": "campaign:contact",
             "newsletter": "campaign:newsletter",
             "help_now": "campaign:help_now",
+            "hearings": "campaign:hearings",
         }.items():
             layout.register_page(key, url_name)
         layout.register_context("footer_organisations", footer_organisations)

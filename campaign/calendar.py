@@ -1,5 +1,6 @@
 """iCalendar files for events, written with the icalendar package."""
 
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import icalendar
@@ -30,4 +31,30 @@ def build(events):
         entry.add("url", absolute_url(event.get_absolute_url()))
         cal.add_component(entry)
     cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def build_hearings(events, name):
+    """Hearings as all-day entries, as the public sees them: a LIMITED record's by initials
+    and date only (PublicDetainee.event)."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Libertas//Hearings//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    host = urlsplit(absolute_url("/")).netloc
+    for event in events:
+        detainee = event.detainee.public_view()
+        public = detainee.event(event)
+        entry = icalendar.Event()
+        entry.add("uid", f"hearing-{event.pk}@{host}")
+        entry.add("dtstamp", timezone.now())
+        entry.add("dtstart", event.date)
+        entry.add("dtend", event.date + timedelta(days=1))
+        entry.add("summary", _("Hearing: %(name)s") % {"name": detainee.public_name})
+        description = "\n\n".join(str(text) for text in (public.text, public.outcome) if text)
+        if description:
+            entry.add("description", description)
+        entry.add("url", absolute_url(detainee.get_absolute_url()))
+        cal.add_component(entry)
     return cal.to_ical()

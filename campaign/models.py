@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from common.cache import invalidate_tags, profile_tag
 from common.languages import shown
 from common.timezones import city_name
-from prisoners.models import Detainee
+from prisoners.models import Detainee, TimelineEvent
 from prisoners.search import armenian_to_latin
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -598,6 +598,28 @@ class Follower(models.Model):
     def save(self, *args, **kwargs):
         self.email = normalise_email(self.email)
         super().save(*args, **kwargs)
+
+
+# Hearings
+
+
+class HearingReminder(models.Model):
+    """That followers were reminded of a hearing: one reminder per hearing, whoever sends it."""
+
+    event = models.OneToOneField(
+        TimelineEvent,
+        on_delete=models.CASCADE,
+        related_name="reminder",
+        verbose_name=_("hearing"),
+    )
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hearing reminder")
+        verbose_name_plural = _("hearing reminders")
+
+    def __str__(self):
+        return f"{self.event} ({self.sent_at:%Y-%m-%d})"
 
 
 # Campaign news by e-mail

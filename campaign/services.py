@@ -4,14 +4,22 @@ Links are signed (common.links), so nothing secret is stored: a link is valid be
 made it, and a forged one fails the signature check.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
-from campaign.models import Follower, NewsItem, Signature, SolidarityMessage, Subscriber
+from campaign.models import (
+    Follower,
+    HearingReminder,
+    NewsItem,
+    Signature,
+    SolidarityMessage,
+    Subscriber,
+)
 from common import links, mail
 from common.forms import mail_name
 from common.mail import claim_confirmation_mail
 from common.urls import absolute_url
+from prisoners.models import TimelineEvent
 
 SIGNATURE_SALT = "campaign.signature.confirm"
 FOLLOW_SALT = "campaign.follow.confirm"
@@ -157,10 +165,13 @@ def _describe(detainee, change):
         }
     event = detainee.event(change["event"])
     return {
-        "kind": "timeline",
+        # "timeline": a new event; "outcome": a hearing's outcome written; "reminder": a
+        # hearing in a few days.
+        "kind": change["kind"],
         "event_label": event.kind_label,
         "event_text": event.text,
         "event_date": event.date,
+        "event_outcome": event.outcome,
     }
 
 
@@ -260,3 +271,26 @@ def _email_item(item):
             )
     mail.send_many(messages)
     return len(messages)
+
+
+# Hearings
+
+# Followers hear of a hearing this many days before it.
+REMINDER_DAYS = 3
+
+
+def remind_hearings(today):
+    """E-mail the followers of each person with a hearing in the next REMINDER_DAYS days, once
+    per hearing (run by the `remind_hearings` command; a second run, or a second process,
+    sends nothing). Returns the number of hearings reminded of."""
+    due = TimelineEvent.objects.upcoming_hearings(today, REMINDER_DAYS).filter(reminder=None)
+    reminded = 0
+    for event in due.select_related("detainee"):
+        try:
+            with transaction.atomic():
+                HearingReminder.objects.create(event=event)
+        except IntegrityError:  # another process took it
+            continue
+        _send_notifications(event.detainee_id, [{"kind": "reminder", "event": event}])
+        reminded += 1
+    return reminded

@@ -1,7 +1,7 @@
 """Tell followers when staff change a detainee's record (connected in apps.py)."""
 
 from campaign.services import notify_followers
-from prisoners.models import Detainee
+from prisoners.models import Detainee, TimelineEvent
 
 
 def remember_status(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -31,3 +31,27 @@ def timeline_event_added(sender, instance, created, raw=False, **kwargs):
     if not detainee.is_listed:
         return
     notify_followers(detainee, {"kind": "timeline", "event": instance})
+
+
+def outcome_fields(event):
+    return [getattr(event, field, "") or "" for field in ("outcome_en", "outcome_fr", "outcome_hy")]
+
+
+def remember_outcome(sender, instance, raw=False, **kwargs):
+    instance._campaign_had_outcome = None
+    if raw or instance.pk is None:
+        return
+    before = TimelineEvent.objects.filter(pk=instance.pk).first()
+    instance._campaign_had_outcome = before is not None and any(outcome_fields(before))
+
+
+def outcome_recorded(sender, instance, created, raw=False, **kwargs):
+    """Staff wrote the outcome of a hearing for the first time: followers hear of it once.
+    (A hearing added with its outcome is told of as a new event, outcome included.)"""
+    if created or raw or instance.kind != TimelineEvent.Kind.HEARING:
+        return
+    if getattr(instance, "_campaign_had_outcome", True) or not any(outcome_fields(instance)):
+        return
+    if not instance.detainee.is_listed:
+        return
+    notify_followers(instance.detainee, {"kind": "outcome", "event": instance})

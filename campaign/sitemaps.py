@@ -26,6 +26,7 @@ LIST_PAGES = [
     "campaign:take_action",
     "campaign:newsletter",
     "campaign:help_now",
+    "campaign:hearings",
     "prisoners:list",
     "sponsorships:signup",
     "sponsorships:wall",

@@ -12,6 +12,13 @@ urlpatterns = [
     path("privacy/", views.page, {"slug": Page.Slug.PRIVACY}, name="privacy"),
     path("contact/", views.page, {"slug": Page.Slug.CONTACT}, name="contact"),
     path("help-now/", views.help_now, name="help_now"),
+    path("hearings/", views.hearings, name="hearings"),
+    path("hearings/calendar.ics", views.hearings_calendar, name="hearings_calendar"),
+    path(
+        "hearings/<slug:slug>/calendar.ics",
+        views.detainee_hearings_calendar,
+        name="detainee_hearings_calendar",
+    ),
     path("news/", views.news, name="news"),
     path("news/rss/", feeds.NewsFeed(), name="news_rss"),
     path("news/atom/", feeds.AtomNewsFeed(), name="news_atom"),

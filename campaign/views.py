@@ -179,6 +179,47 @@ def event_ics(request, slug):
     return ics_response(calendar.build([event]), f"{event.slug}.ics")
 
 
+# Hearings
+HEARINGS_PAST_SHOWN = 20
+
+
+def public_hearing(event):
+    """(the person's public view, the hearing as the public sees it)."""
+    detainee = event.detainee.public_view()
+    return detainee, detainee.event(event)
+
+
+def hearings(request):
+    today = timezone.localdate()
+    found = TimelineEvent.objects.hearings().select_related("detainee")
+    upcoming = found.filter(date__gte=today).order_by("date", "pk")
+    past = found.filter(date__lt=today).order_by("-date", "-pk")[:HEARINGS_PAST_SHOWN]
+    return render(
+        request,
+        "campaign/hearings.html",
+        {
+            "upcoming": [public_hearing(e) for e in upcoming],
+            "past": [public_hearing(e) for e in past],
+        },
+    )
+
+
+def hearings_calendar(request):
+    today = timezone.localdate()
+    found = TimelineEvent.objects.hearings().filter(date__gte=today).select_related("detainee")
+    content = calendar.build_hearings(found.order_by("date", "pk"), _("Libertas: hearings"))
+    return ics_response(content, "libertas-hearings.ics")
+
+
+def detainee_hearings_calendar(request, slug):
+    detainee = get_object_or_404(Detainee.objects.public(), slug=slug)
+    found = TimelineEvent.objects.hearings().filter(detainee=detainee).select_related("detainee")
+    name = _("Hearings: %(name)s") % {"name": detainee.public_name}
+    return ics_response(
+        calendar.build_hearings(found.order_by("date", "pk"), name), f"hearings-{slug}.ics"
+    )
+
+
 def events_calendar(request):
     return ics_response(calendar.build(Event.objects.upcoming()), "libertas-events.ics")
 

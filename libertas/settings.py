@@ -198,6 +198,7 @@ PAGE_CACHE_IGNORED_MODELS = [
     "campaign.Signature",
     "campaign.Follower",
     "campaign.Subscriber",
+    "campaign.HearingReminder",
     # Approval by staff drops the profile it shows on (campaign.models, "profile:<slug>").
     "campaign.SolidarityMessage",
     "campaign.MessageBundle",

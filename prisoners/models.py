@@ -750,6 +750,7 @@ class PublicEvent:
     kind_label: str
     text: str
     source: object
+    outcome: str = ""
 
 
 class PublicDetainee:
@@ -883,6 +884,7 @@ class PublicDetainee:
             kind_label=event.get_kind_display(),
             text=Shown("") if limited else shown(event, "text"),
             source=None if limited else event.source,
+            outcome=Shown("") if limited else shown(event, "outcome"),
         )
 
 
@@ -893,14 +895,17 @@ def unpublish_deleted_photo(sender, instance, **kwargs):
 
 
 class TimelineEventQuerySet(models.QuerySet):
+    def hearings(self):
+        """Hearings of records the public may see."""
+        return self.filter(kind=TimelineEvent.Kind.HEARING, detainee__in=Detainee.objects.public())
+
     def upcoming_hearings(self, today, days):
         """Hearings from `today` to `days` days on, of records the public may see."""
-        return self.filter(
-            kind=TimelineEvent.Kind.HEARING,
-            date__gte=today,
-            date__lte=today + timedelta(days=days),
-            detainee__in=Detainee.objects.public(),
-        ).order_by("date", "pk")
+        return (
+            self.hearings()
+            .filter(date__gte=today, date__lte=today + timedelta(days=days))
+            .order_by("date", "pk")
+        )
 
 
 class TimelineEvent(models.Model):
@@ -923,6 +928,14 @@ class TimelineEvent(models.Model):
     date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=14, choices=Kind, default=Kind.OTHER)
     text = models.TextField(_("what happened"), blank=True)
+    outcome = models.TextField(
+        _("outcome"),
+        blank=True,
+        help_text=_(
+            "For a hearing: what the court decided, once known. Followers of the person get an "
+            "e-mail when it is first written."
+        ),
+    )
     source = models.ForeignKey(
         Source, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("source")
     )

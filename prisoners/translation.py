@@ -23,7 +23,7 @@ class DetaineeTranslationOptions(TranslationOptions):
 
 @register(TimelineEvent)
 class TimelineEventTranslationOptions(TranslationOptions):
-    fields = ("text",)
+    fields = ("text", "outcome")
 
 
 @register(CampaignFigure)

@@ -155,8 +155,10 @@ class DetaineeAdmin(AnyLanguageAdmin, SimpleHistoryAdmin, TranslationAdmin):
                     "consent_scope",
                 ],
                 "description": _(
-                    "Who sees this profile, and the consent it rests on. The sources behind "
-                    "the profile are listed at the bottom of the page."
+                    "Who sees this profile, and the consent it rests on. Publish only what "
+                    "a source supports: list the sources (court records, the ICRC, human-"
+                    "rights organisations, established media) under Sources of the profile "
+                    "at the bottom of the page. A limited profile never shows them."
                 ),
             },
         ),

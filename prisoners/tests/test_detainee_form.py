@@ -137,7 +137,7 @@ def test_fields_a_volunteer_could_misread_say_what_they_mean(staff_client, db):
         match = re.search(rf'id="id_{field}_helptext">\s*<div>([^<]*)', html)
         assert match, field
         assert words in match.group(1), field
-    assert "The sources behind the profile are listed at the bottom" in html
+    assert "list the sources (court records, the ICRC" in html
 
 
 def test_every_help_text_is_marked_for_translation():

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.http import Http404
@@ -185,6 +186,21 @@ class DetaineeAdmin(AnyLanguageAdmin, SimpleHistoryAdmin, TranslationAdmin):
                         classes.append("hidden")
             fieldsets.append((name, {**options, "classes": classes}))
         return fieldsets
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # A section hidden for the category still shows when one of its fields has an error
+        # (a date typed before the category changed): an error nobody can see cannot be fixed.
+        adminform = context.get("adminform")
+        if adminform is not None and adminform.form.errors:
+            errors = adminform.form.errors.keys()
+            shown = []
+            for name, options in adminform.fieldsets:
+                classes = options.get("classes", [])
+                if "hidden" in classes and errors & set(flatten(options["fields"])):
+                    options = {**options, "classes": [c for c in classes if c != "hidden"]}
+                shown.append((name, options))
+            adminform.fieldsets = shown
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description=_("preview"))
     def photo_preview(self, obj):

@@ -147,3 +147,13 @@ def test_every_help_text_is_marked_for_translation():
 
     # Lazy: each request reads it in the staff member's language once translated.
     assert all(isinstance(text, Promise) for text in DETAINEE_HELP_TEXTS.values())
+
+
+def test_a_hidden_section_with_an_error_is_shown_so_it_can_be_fixed(staff_client, db):
+    data = admin_form_data(staff_client)
+    data.update({"category": Category.POW, "last_seen_on": "not a date"})
+    response = staff_client.post(ADD_URL, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "hidden" not in fieldset_classes(html, "Disappearance")
+    assert "hidden" not in fieldset_classes(html, "Charges and sentence")

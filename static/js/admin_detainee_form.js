@@ -75,7 +75,9 @@
         document.querySelectorAll('fieldset[class*="applies-"]').forEach(function (fieldset) {
             const applies = Array.from(fieldset.classList)
                 .filter((c) => c.startsWith('applies-')).map((c) => c.slice('applies-'.length));
-            fieldset.classList.toggle('hidden', !applies.includes(category));
+            // A section with an error stays, so the error can be seen and fixed.
+            const hasError = fieldset.querySelector('.errors') !== null;
+            fieldset.classList.toggle('hidden', !applies.includes(category) && !hasError);
         });
     }
 
@@ -87,10 +89,17 @@
         const withErrors = new Set(inputs.filter((i) => i.row.classList.contains('errors')).map((i) => i.language));
         box.querySelectorAll('button[data-language]').forEach(function (button) {
             if (withErrors.has(button.dataset.language)) { button.append(' ⚠'); }
-            button.addEventListener('click', function () { showLanguage(button.dataset.language); });
+            button.addEventListener('click', function () {
+                showLanguage(button.dataset.language);
+                sessionStorage.setItem('detainee-form-language', button.dataset.language);
+            });
         });
         box.hidden = false;
-        const start = box.dataset.current;
+        // The language chosen last in this tab (a volunteer translating into French keeps
+        // French after "Save and continue editing"), else the admin's.
+        const known = Array.from(box.querySelectorAll('button[data-language]'), (b) => b.dataset.language);
+        const saved = sessionStorage.getItem('detainee-form-language');
+        const start = known.includes(saved) ? saved : box.dataset.current;
         const othersWrong = Array.from(withErrors).some((language) => language !== start);
         showLanguage(othersWrong ? '' : start);
         updateIndicators(inputs);

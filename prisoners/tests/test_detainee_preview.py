@@ -174,3 +174,12 @@ def test_the_form_has_a_preview_button_to_its_own_preview(staff_client, db):
         'formaction="/en/admin/prisoners/detainee/preview/"'
         in staff_client.get("/en/admin/prisoners/detainee/add/").content.decode()
     )
+
+
+def test_pressing_enter_in_a_field_still_saves_rather_than_previews(staff_client, db):
+    """A browser submits a form on Enter with its first submit button: Save, not Preview."""
+    detainee = make_detainee()
+    html = staff_client.get(f"/en/admin/prisoners/detainee/{detainee.pk}/change/").content.decode()
+    form = html[html.index('id="detainee_form"') :]
+    first_submit = re.search(r'<(?:input|button)[^>]*type="submit"[^>]*>', form).group(0)
+    assert 'name="_save"' in first_submit

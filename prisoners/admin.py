@@ -1,14 +1,22 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from django.views.decorators.http import require_POST
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationAdmin,
+    TranslationStackedInline,
+)
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.admin import AnyLanguageAdmin, TrailAdmin
@@ -19,12 +27,14 @@ from prisoners import printing, privacy
 from prisoners.forms import DetaineeAdminForm
 from prisoners.models import (
     CampaignFigure,
+    Category,
     CorrectionRequest,
     Detainee,
     DetaineeSource,
     Source,
     Status,
     TimelineEvent,
+    Visibility,
 )
 
 
@@ -32,6 +42,8 @@ class TimelineEventInline(TranslationStackedInline):
     model = TimelineEvent
     extra = 0
     autocomplete_fields = ["source"]
+    # A line or two per event: three rows, not Django's ten, in each language.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
 
 
 class SourceInline(admin.TabularInline):
@@ -42,8 +54,16 @@ class SourceInline(admin.TabularInline):
     verbose_name_plural = _("sources behind this profile")
 
 
+# The sections of the detainee form that apply to some categories only: the forcibly
+# disappeared have no trial (their detention is denied), the others are not "last seen".
+SECTION_CATEGORIES = {
+    "disappearance": [Category.DISAPPEARED],
+    "legal": [Category.POW, Category.CIVILIAN, Category.POLITICAL_LEADER],
+}
+
+
 @admin.register(Detainee)
-class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TranslationAdmin):
     form = DetaineeAdminForm
     list_display = ["name", "category", "status", "visibility", "captured_on", "last_seen_on"]
     list_filter = ["category", "status", "visibility"]
@@ -55,13 +75,69 @@ class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTran
     inlines = [TimelineEventInline, SourceInline]
     exclude = ["sources"]
     actions = ["mark_released"]
+    # Sections by task, in the order a volunteer fills a profile in. A section that applies
+    # to some categories only (see SECTION_CATEGORIES) is hidden for the others, on the server
+    # by get_fieldsets() and live in the browser (static/js/admin_detainee_form.js); its
+    # fields stay in the form, so what they hold is kept, and none of them is required.
     fieldsets = [
-        (None, {"fields": ["slug", "name", "category", "status", "visibility"]}),
-        (_("Person"), {"fields": ["sex", "birth_date", "birth_year", "hometown", "biography"]}),
         (
-            _("Photo"),
+            _("Identity"),
             {
                 "fields": [
+                    "name",
+                    "category",
+                    "sex",
+                    ("birth_date", "birth_year"),
+                    "hometown",
+                    "slug",
+                ]
+            },
+        ),
+        (
+            _("Status and detention"),
+            {
+                "fields": [
+                    "status",
+                    "place_of_detention",
+                    ("released_on", "died_on"),
+                    "print_after_release",
+                ]
+            },
+        ),
+        (
+            _("Capture"),
+            {"fields": ["captured_on", "capture_place", "capture_circumstances"]},
+        ),
+        (
+            _("Disappearance"),
+            {
+                "fields": ["last_seen_on", "last_seen_place", "detention_acknowledged"],
+                "classes": ["section-disappearance"],
+            },
+        ),
+        (
+            _("Charges and sentence"),
+            {
+                "fields": ["charges", "criminal_code_articles", "sentence"],
+                "classes": ["section-legal"],
+            },
+        ),
+        (
+            _("ICRC and European Court of Human Rights"),
+            {
+                "fields": [
+                    "icrc_registered",
+                    "echr_application_number",
+                    "echr_interim_measures",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+        (
+            _("Biography and photo"),
+            {
+                "fields": [
+                    "biography",
                     "photo",
                     "photo_preview",
                     "photo_for_print",
@@ -71,42 +147,60 @@ class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTran
             },
         ),
         (
-            _("Capture and detention"),
+            _("Publishing"),
             {
                 "fields": [
-                    "captured_on",
-                    "capture_place",
-                    "capture_circumstances",
-                    "charges",
-                    "criminal_code_articles",
-                    "sentence",
-                    "place_of_detention",
-                    "icrc_registered",
-                    "echr_application_number",
-                    "echr_interim_measures",
-                    "released_on",
-                    "died_on",
-                    "print_after_release",
-                ]
-            },
-        ),
-        (
-            _("Forcibly disappeared"),
-            {"fields": ["last_seen_on", "last_seen_place", "detention_acknowledged"]},
-        ),
-        (
-            _("Private: never published"),
-            {
-                "fields": [
+                    "visibility",
                     "consent_given_by",
                     "consent_given_on",
                     "consent_scope",
-                    "family_contact",
-                    "internal_notes",
-                ]
+                ],
+                "description": _(
+                    "Who sees this profile, and the consent it rests on. Publish only what "
+                    "a source supports: list the sources (court records, the ICRC, human-"
+                    "rights organisations, established media) under Sources of the profile "
+                    "at the bottom of the page. A limited profile never shows them."
+                ),
             },
         ),
+        (
+            _("Private: never published"),
+            {"fields": ["family_contact", "internal_notes"], "classes": ["collapse"]},
+        ),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        """The sections, those that do not apply to the category hidden (the script shows
+        them again when staff change the category). The category is the one typed when the
+        form comes back with errors, else the record's."""
+        category = request.POST.get("category") if request.method == "POST" else None
+        if category is None:
+            category = obj.category if obj else request.GET.get("category", "")
+        fieldsets = []
+        for name, options in super().get_fieldsets(request, obj):
+            classes = list(options.get("classes", []))
+            for section, categories in SECTION_CATEGORIES.items():
+                if f"section-{section}" in classes:
+                    classes.append("applies-" + " applies-".join(categories))
+                    if category not in categories:
+                        classes.append("hidden")
+            fieldsets.append((name, {**options, "classes": classes}))
+        return fieldsets
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # A section hidden for the category still shows when one of its fields has an error
+        # (a date typed before the category changed): an error nobody can see cannot be fixed.
+        adminform = context.get("adminform")
+        if adminform is not None and adminform.form.errors:
+            errors = adminform.form.errors.keys()
+            shown = []
+            for name, options in adminform.fieldsets:
+                classes = options.get("classes", [])
+                if "hidden" in classes and errors & set(flatten(options["fields"])):
+                    options = {**options, "classes": [c for c in classes if c != "hidden"]}
+                shown.append((name, options))
+            adminform.fieldsets = shown
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description=_("preview"))
     def photo_preview(self, obj):
@@ -128,7 +222,57 @@ class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTran
             self.admin_site.admin_view(self.photo_view),
             name="prisoners_detainee_photo",
         )
-        return [photo, *super().get_urls()]
+        # admin_view: staff only, CSRF-checked, never cached (Cache-Control: private, no-store).
+        preview = self.admin_site.admin_view(require_POST(self.preview_view))
+        previews = [
+            path("preview/", preview, name="prisoners_detainee_preview_add"),
+            path("<int:pk>/preview/", preview, name="prisoners_detainee_preview"),
+        ]
+        return [photo, *previews, *super().get_urls()]
+
+    def preview_view(self, request, pk=None):
+        """The public profile as the form's unsaved data would make it, in the admin's language.
+
+        Nothing is written: the form's instance is filled in memory and never saved (no
+        history row, no page-cache drop, no photo copy); the upload, if any, is left out.
+        A HIDDEN record is shown as it will look once public, and says so.
+        """
+        obj = get_object_or_404(Detainee, pk=pk) if pk is not None else None
+        allowed = (
+            self.has_change_permission(request, obj)
+            if obj is not None
+            else self.has_add_permission(request)
+        )
+        if not allowed:
+            raise PermissionDenied
+        form_class = self.get_form(request, obj, change=obj is not None)
+        # No request.FILES: an upload is checked and stored by a save, not by a preview.
+        form = form_class(request.POST, instance=obj)
+        valid = form.is_valid()  # fills form.instance, in memory only
+        detainee = form.instance
+        hidden = not detainee.is_listed
+        if hidden:
+            detainee.visibility = Visibility.PUBLIC  # this object is never saved
+        if not detainee.slug:
+            detainee.slug = "preview"  # links need one; save() makes the real address
+        view = detainee.public_view()
+        photo_url = None
+        if obj is not None and obj.photo and not detainee.is_limited:
+            photo_url = reverse("admin:prisoners_detainee_photo", args=[obj.pk])
+        context = {
+            "detainee": view,
+            "timeline": view.timeline if obj is not None else [],
+            "sources": view.sources if obj is not None else [],
+            "share_url": "",
+            "share_image_url": "",
+            "preview": True,
+            "preview_hidden": hidden,
+            "preview_errors": not valid,
+            "preview_photo_url": photo_url,
+        }
+        response = TemplateResponse(request, "prisoners/preview.html", context)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
     def photo_view(self, request, pk):
         detainee = get_object_or_404(Detainee, pk=pk)

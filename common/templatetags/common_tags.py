@@ -30,6 +30,7 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote"} 
     "code",
     "pre",
     "hr",
+    "img",
 }
 
 
@@ -99,16 +100,36 @@ def cacheable_csrf_token(context):
     return html
 
 
+def _safe_image_source(element, attribute, value):
+    """nh3's attribute filter: an image's address is kept only when it is an http(s) address
+    or one of our own media files. Anything else (javascript:, data:, a protocol-relative
+    "//host/...", a path outside the media folder) loses its src, so the image shows nothing."""
+    if element != "img" or attribute != "src":
+        return value
+    if value.startswith(("https://", "http://")):
+        return value
+    if value.startswith(settings.MEDIA_URL) and not value.startswith("//"):
+        return value
+    return None
+
+
 @register.filter
 def markdown(text):
-    """Render staff-written Markdown, keeping only an allow-list of harmless tags."""
+    """Render staff-written Markdown, keeping only an allow-list of harmless tags.
+
+    The one renderer of the site: news, pages, events, the petition and biographies. Images
+    are kept (with a safe address, see _safe_image_source) and load lazily; no attribute
+    outside the list (on*, style) survives.
+    """
     html = markdown_lib.markdown(text or "")
     # nh3 has just removed every tag and attribute outside the allow-list.
     return mark_safe(  # noqa: S308
         nh3.clean(
             html,
             tags=ALLOWED_TAGS,
-            attributes={"a": {"href", "title"}},
+            attributes={"a": {"href", "title"}, "img": {"src", "alt", "title"}},
+            attribute_filter=_safe_image_source,
+            set_tag_attribute_values={"img": {"loading": "lazy"}},
             url_schemes={"http", "https", "mailto"},
         )
     )

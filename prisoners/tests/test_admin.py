@@ -76,10 +76,15 @@ def test_the_list_filters_by_category_status_and_visibility(staff_client, db):
     assert "Ani Karapetyan" in found
 
 
-def test_the_change_form_has_language_tabs_and_inlines(staff_client, db):
+def test_the_change_form_has_one_language_switcher_and_inlines(staff_client, db):
     detainee = make_detainee()
     html = staff_client.get(f"{CHANGELIST}{detainee.pk}/change/").content.decode()
     inlines = ["timeline-TOTAL_FORMS", "detaineesource_set-TOTAL_FORMS"]
-    for expected in ['name="name_en"', 'name="name_hy"', *inlines]:
+    for expected in ['name="name_en"', 'name="name_hy"', *inlines, 'id="translation-switcher"']:
         assert expected in html
+    assert "code.jquery.com" not in html
+
+
+def test_other_translated_forms_keep_their_tabs_from_our_own_origin(staff_client, db):
+    html = staff_client.get("/en/admin/prisoners/campaignfigure/add/").content.decode()
     assert "jquery-ui.min.js" in html and "code.jquery.com" not in html

@@ -30,6 +30,7 @@ LIST_PAGES = [
     "prisoners:list",
     "sponsorships:signup",
     "sponsorships:wall",
+    "sponsorships:map",
     "donations:donate",
 ]
 

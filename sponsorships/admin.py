@@ -101,6 +101,7 @@ class SponsorAdmin(TrailAdmin, AnyLanguageAdmin, PersonalDataAdmin, TabbedTransl
             None,
             {"fields": ["kind", "name", "country", "city", "logo", "website", "public_consent"]},
         ),
+        (_("On the map"), {"fields": ["latitude", "longitude"], "classes": ["collapse"]}),
         (
             _("Private"),
             {
@@ -116,6 +117,14 @@ class SponsorAdmin(TrailAdmin, AnyLanguageAdmin, PersonalDataAdmin, TabbedTransl
             },
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        changed = set(form.changed_data)
+        moved = any(name == "country" or name.startswith("city") for name in changed)
+        if moved and not {"latitude", "longitude"} & changed:
+            obj.latitude = obj.longitude = None  # moved, and not placed by hand: look it up
+        obj.locate()
+        super().save_model(request, obj, form, change)
 
     def get_readonly_fields(self, request, obj=None):
         # The address the sponsor confirmed is the one approval links an account to.

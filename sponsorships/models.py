@@ -51,6 +51,22 @@ class Sponsor(models.Model):
     logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     website = models.URLField(_("website"), blank=True)
+    # Where the map puts a city's or an organisation's mark (sponsorships.geo).
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Filled from the city when staff save or approve the sponsor; correct it if the mark "
+            "on the map is in the wrong place (decimal degrees, north positive)."
+        ),
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        help_text=_("Decimal degrees, east positive."),
+    )
     public_consent = models.BooleanField(
         _("may be shown publicly"),
         default=False,
@@ -96,6 +112,20 @@ class Sponsor(models.Model):
 
     def __str__(self):
         return self.name
+
+    # Only these are marked on the map: a public figure's or an individual's town is theirs.
+    MAPPED_KINDS = (Kind.CITY, Kind.NGO)
+
+    def locate(self):
+        """Fill the coordinates from the city if staff have not set them; True if found."""
+        if self.latitude is not None and self.longitude is not None:
+            return True
+        from sponsorships.geo import city_location
+
+        found = city_location(self.city, self.country.code)
+        if found:
+            self.latitude, self.longitude = found
+        return found is not None
 
     @property
     def place(self):

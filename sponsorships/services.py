@@ -207,6 +207,8 @@ def approve(sponsorship, message=""):
     # Decide on the sponsor's row as it is now, locked, so two approvals make one account.
     sponsor = Sponsor.objects.select_for_update().get(pk=sponsorship.sponsor_id)
     sponsorship.sponsor = sponsor
+    if sponsor.latitude is None and sponsor.locate():  # its mark on the map
+        sponsor.save(update_fields=["latitude", "longitude"])
     user, created = account_for(sponsor)
     sponsorship.status = Sponsorship.Status.ACTIVE
     sponsorship.decision_message = message

@@ -12,4 +12,5 @@ urlpatterns = [
     path("sponsor/portal/<int:pk>/agreement/", views.agreement, name="agreement"),
     path("sponsor/portal/<int:pk>/banner/<slug:size>/", views.banner, name="banner"),
     path("sponsors/", views.wall, name="wall"),
+    path("sponsors/map/", views.sponsor_map, name="map"),
 ]

@@ -17,7 +17,7 @@ from common.links import InvalidLink, invalid_link
 from common.storage import private_file_response
 from prisoners import printing
 from prisoners.models import PRIVATE_FIELDS, Detainee, Status, TimelineEvent
-from sponsorships import pdf, services
+from sponsorships import geo, pdf, services
 from sponsorships.forms import WHOLE_GROUP, SignupForm
 from sponsorships.models import Commitment, Sponsor, Sponsorship, profile_url
 
@@ -157,6 +157,45 @@ def link_refused(request, reason):
         message=message,
         next_url=reverse("sponsorships:signup"),
         next_label=_("Back to the sponsorship form"),
+    )
+
+
+def sponsor_map(request):
+    """The cities and organisations that sponsor, on a map drawn from bundled data, with the
+    same places as a list beside it (the list is what a screen reader and a phone rely on)."""
+    sponsorships = (
+        Sponsorship.objects.public()
+        .filter(
+            sponsor__kind__in=Sponsor.MAPPED_KINDS,
+            sponsor__latitude__isnull=False,
+            sponsor__longitude__isnull=False,
+        )
+        .select_related("sponsor", "detainee")
+        .order_by("sponsor__country", "sponsor__city", "sponsor__name", "sponsor__pk")
+    )
+    places = {}
+    for sponsorship in sponsorships:
+        sponsor = sponsorship.sponsor
+        key = (round(sponsor.latitude, 2), round(sponsor.longitude, 2))
+        place = places.setdefault(
+            key, {"anchor": f"place-{len(places) + 1}", "sponsors": {}, "city": sponsor.place}
+        )
+        entry = place["sponsors"].setdefault(sponsor.pk, {"sponsor": sponsor, "detainees": []})
+        if not sponsorship.is_whole_group:
+            detainee = sponsorship.detainee
+            entry["detainees"].append({"detainee": detainee, "url": profile_url(detainee)})
+    drawing = geo.draw(
+        [(lat, lon, place["city"], place["anchor"]) for (lat, lon), place in places.items()]
+    )
+    return render(
+        request,
+        "sponsorships/map.html",
+        {
+            "drawing": drawing,
+            "places": [
+                {**place, "sponsors": list(place["sponsors"].values())} for place in places.values()
+            ],
+        },
     )
 
 

@@ -214,17 +214,20 @@ PAGE_CACHE_DETAINEE_PARTS = {
     "sponsorships.Sponsor": "sponsorships__detainee",
     "campaign.NewsItem": "detainees",
     "campaign.Event": "detainees",
+    "sponsorships.SponsorAction": "sponsorship__detainee",
 }
 # Only rows of these that match the lookups show on a public page (a sponsor sign-up stays
 # PENDING, unseen, until staff approve it): a save that leaves a row unmatched before and
 # after drops nothing. Keep in step with what the pages show (Sponsorship.objects.active()).
 PAGE_CACHE_SHOWN = {
     "sponsorships.Sponsorship": {"status": "ACTIVE"},
+    "sponsorships.SponsorAction": {"status": "APPROVED"},
     "sponsorships.Sponsor": {"sponsorships__status": "ACTIVE"},
 }
 # A row of these whose link (this path) to a detainee is empty is shown on every profile.
 PAGE_CACHE_WHOLE_GROUP = {
     "sponsorships.Sponsorship": "detainee",
+    "sponsorships.SponsorAction": "sponsorship__detainee",
     "sponsorships.Sponsor": "sponsorships__detainee",
 }
 # Pages that show one detainee, named by the URL's "slug": they depend on that detainee only
@@ -248,6 +251,7 @@ PAGE_CACHE_QUERY_PARAMETERS = {
     "campaign:take_action": ["country", "name"],
     "donations:donate": ["dedicated_to"],
     "sponsorships:signup": ["q", "target"],
+    "sponsorships:actions": ["kind", "country", "detainee", "page"],
 }
 
 AUTH_PASSWORD_VALIDATORS = [

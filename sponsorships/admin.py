@@ -4,17 +4,20 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from common import trail
 from common.admin import AnyLanguageAdmin, TrailAdmin
 from common.languages import shown
 from common.privacy import PersonalDataAdmin, privacy_actions
 from prisoners import printing
 from sponsorships import privacy, services, views
 from sponsorships.forms import DecisionForm, EndForm, SigningForm
-from sponsorships.models import Commitment, Sponsor, Sponsorship
+from sponsorships.models import Commitment, Sponsor, SponsorAction, Sponsorship
 
 
 class SponsorAdminForm(forms.ModelForm):
@@ -286,3 +289,75 @@ class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
                 for step in services.possible_steps(obj)
             ]
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+
+def review(status, code, description):
+    """A bulk action that publishes or turns down the selected actions, written in the trail."""
+
+    @admin.action(description=description, permissions=["change"])
+    def act(modeladmin, request, queryset):
+        chosen = list(queryset.exclude(status=status))
+        for action in chosen:
+            action.status = status
+            action.moderated_at = timezone.now()
+            # One by one, with save(): the page cache drops the profiles they show on.
+            action.save(update_fields=["status", "moderated_at"])
+        trail.record_each(request.user, code, chosen)
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d action reviewed.", "%(count)d actions reviewed.", len(chosen))
+            % {"count": len(chosen)},
+            messages.SUCCESS,
+        )
+
+    act.__name__ = code
+    return act
+
+
+@admin.register(SponsorAction)
+class SponsorActionAdmin(TrailAdmin, admin.ModelAdmin):
+    list_display = ["date", "kind", "sponsor", "detainee", "status", "created_at"]
+    list_filter = [
+        "status",
+        "kind",
+        ("sponsorship__sponsor__country", admin.AllValuesFieldListFilter),
+    ]
+    list_select_related = ["sponsorship__sponsor", "sponsorship__detainee"]
+    search_fields = ["text", "sponsorship__sponsor__name"]
+    date_hierarchy = "date"
+    # The sponsor's words are theirs: staff publish them or not, and never rewrite them.
+    readonly_fields = [
+        "sponsorship",
+        "kind",
+        "date",
+        "text",
+        "link",
+        "photo",
+        "photo_alt",
+        "status",
+        "created_at",
+        "moderated_at",
+    ]
+    actions = [
+        review(
+            SponsorAction.Status.APPROVED,
+            "approve_sponsor_action",
+            _("Publish the selected actions"),
+        ),
+        review(
+            SponsorAction.Status.REJECTED,
+            "reject_sponsor_action",
+            _("Do not publish the selected actions"),
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("sponsor"), ordering="sponsorship__sponsor__name")
+    def sponsor(self, action):
+        return action.sponsorship.sponsor
+
+    @admin.display(description=_("detainee"))
+    def detainee(self, action):
+        return action.sponsorship.detainee or _("the whole group")

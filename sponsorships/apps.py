@@ -9,21 +9,36 @@ class SponsorshipsConfig(AppConfig):
     # exports and erases sponsors' contacts and sees the sponsorships their export lists.
     staff_groups = {
         "Editors": {
-            model: ["view", "add", "change"] for model in ["sponsor", "sponsorship", "commitment"]
+            **{
+                model: ["view", "add", "change"]
+                for model in ["sponsor", "sponsorship", "commitment"]
+            },
+            # Editors review what sponsors record; a sponsor's words are never edited by staff.
+            "sponsoraction": ["view", "change"],
         },
         "Privacy": {"sponsor": ["view", "personal_data"], "sponsorship": ["view"]},
     }
 
     def ready(self):
-        from common import jobs, layout
+        from common import jobs, layout, trail
         from prisoners.admin import register_detainee_list_filter
         from prisoners.panels import register_profile_panel
         from sponsorships import demo, privacy
         from sponsorships.admin import SponsoredFilter
-        from sponsorships.templatetags.sponsorships_tags import detainee_sponsors
+        from sponsorships.templatetags.sponsorships_tags import (
+            detainee_actions,
+            detainee_sponsors,
+        )
 
         layout.register_page("sponsor", "sponsorships:signup")
+        trail.register_actions(
+            {
+                "approve_sponsor_action": _("published the sponsor's action"),
+                "reject_sponsor_action": _("did not publish the sponsor's action"),
+            }
+        )
         register_profile_panel("sponsorships/detainee_sponsors.html", detainee_sponsors, order=10)
+        register_profile_panel("sponsorships/detainee_actions.html", detainee_actions, order=12)
         register_detainee_list_filter(SponsoredFilter)
         jobs.register_personal_data("sponsors", privacy.export, privacy.erase, order=20)
         jobs.register_retention("sponsors", privacy.purge, order=20)

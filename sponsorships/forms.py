@@ -1,8 +1,12 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from common.forms import HoneypotMixin, PersonNameField
-from sponsorships.models import Commitment, Sponsor, Sponsorship
+from common.images import CheckedImageField
+from prisoners.models import Detainee
+from sponsorships.models import Commitment, Sponsor, SponsorAction, Sponsorship
 from sponsorships.validators import clean_logo, validate_agreement_pdf
 
 WHOLE_GROUP = "group"
@@ -153,3 +157,78 @@ class SigningForm(forms.Form):
 class EndForm(forms.Form):
     ended_on = forms.DateField(label=_("Ended on"), widget=forms.DateInput(**ISO_DATE_INPUT))
     end_reason = forms.ChoiceField(label=_("Reason"), choices=Sponsorship.EndReason.choices)
+
+
+ACTION_PHOTO_MAX_BYTES = 8 * 1024 * 1024
+
+
+class SponsorActionForm(forms.ModelForm):
+    """What a sponsor records in the portal. The photo passes the checks of every upload."""
+
+    photo = CheckedImageField(
+        max_bytes=ACTION_PHOTO_MAX_BYTES,
+        max_pixels=40_000_000,
+        label=_("Photo"),
+        required=False,
+        help_text=_("PNG, JPEG or WebP, at most 8 MB. Location and camera data are removed."),
+    )
+    link = forms.URLField(
+        label=_("Link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("An article, a video, a post."),
+    )
+
+    class Meta:
+        model = SponsorAction
+        fields = ["kind", "date", "text", "link", "photo", "photo_alt"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "text": forms.Textarea(attrs={"rows": 4, "maxlength": SponsorAction.TEXT_MAX_LENGTH}),
+        }
+        help_texts = {
+            "text": _(
+                "What you did, in a few sentences, in any of the three languages. The campaign "
+                "reads it before it is published."
+            ),
+        }
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("Record what has been done: the date cannot be ahead."))
+        return date
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("photo") and not cleaned.get("photo_alt"):
+            self.add_error("photo_alt", _("Describe the photo for people who cannot see it."))
+        return cleaned
+
+
+class ActionFilterForm(forms.Form):
+    """The filters of the public register of actions; every choice is one that has actions."""
+
+    kind = forms.ChoiceField(label=_("Kind of action"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    detainee = forms.ModelChoiceField(
+        label=_("Detainee"), queryset=Detainee.objects.none(), required=False, to_field_name="slug"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        public = SponsorAction.objects.public()
+        everything = [("", _("All"))]
+        self.fields["kind"].choices = everything + list(SponsorAction.Kind.choices)
+        codes = set(public.values_list("sponsorship__sponsor__country", flat=True))
+        named = sorted(((code, countries.name(code)) for code in codes), key=lambda c: str(c[1]))
+        self.fields["country"].choices = everything + named
+        field = self.fields["detainee"]
+        field.queryset = (
+            Detainee.objects.for_public_pages()
+            .filter(sponsorships__actions__in=public)
+            .distinct()
+            .order_by("public_sort_name", "pk")
+        )
+        field.empty_label = _("All")
+        field.label_from_instance = lambda detainee: detainee.public_name

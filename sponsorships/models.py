@@ -260,3 +260,100 @@ class Sponsorship(models.Model):
     @property
     def detainee_is_public(self):
         return self.detainee is not None and self.detainee.is_listed
+
+
+def action_photo_path(instance, filename):
+    # A random name: the photo of an action staff have not approved is never linked from a page.
+    return f"sponsors/actions/{uuid.uuid4().hex}.jpg"
+
+
+class SponsorActionQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=SponsorAction.Status.APPROVED)
+
+    def public(self):
+        """Approved actions of sponsorships the public may see (Sponsorship.objects.public)."""
+        return self.approved().filter(sponsorship__in=Sponsorship.objects.public())
+
+
+class SponsorAction(models.Model):
+    """What a sponsor did for their detainee, recorded in the portal; public once staff approve.
+
+    Each kind answers one of the brochure's commitments (COMMITMENTS), so the portal can show
+    each pledge next to what has been done.
+    """
+
+    class Kind(models.TextChoices):
+        LETTER = "LETTER", _("Letter to a decision maker")
+        RESOLUTION = "RESOLUTION", _("Council resolution or public signing")
+        EVENT = "EVENT", _("Public event")
+        MEDIA = "MEDIA", _("Media appearance")
+        BANNER = "BANNER", _("Banner or portrait displayed")
+        FAMILY = "FAMILY", _("Meeting with the family")
+        SUPPORT = "SUPPORT", _("Material support")
+        OTHER = "OTHER", _("Other action")
+
+    class Status(models.TextChoices):
+        PENDING = "PENDING", _("Waiting for the campaign's review")
+        APPROVED = "APPROVED", _("Published")
+        REJECTED = "REJECTED", _("Not published")
+
+    # The commitments (codes of Commitment) each kind of action fulfils.
+    COMMITMENTS = {
+        Kind.LETTER: ["lobbying"],
+        Kind.RESOLUTION: ["public-signing"],
+        Kind.EVENT: ["public-events", "take-part-in-events"],
+        Kind.MEDIA: ["media"],
+        Kind.BANNER: ["banners"],
+        Kind.FAMILY: ["meet-family"],
+        Kind.SUPPORT: ["material-support"],
+    }
+    TEXT_MAX_LENGTH = 1000
+
+    sponsorship = models.ForeignKey(
+        Sponsorship,
+        on_delete=models.CASCADE,
+        related_name="actions",
+        verbose_name=_("sponsorship"),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind)
+    date = models.DateField(_("date"))
+    text = models.TextField(_("what was done"), max_length=TEXT_MAX_LENGTH)
+    link = models.URLField(_("link"), blank=True, help_text=_("An article, a video, a post."))
+    photo = models.ImageField(_("photo"), upload_to=action_photo_path, blank=True)
+    photo_alt = models.CharField(_("photo description"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    moderated_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+
+    objects = SponsorActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("sponsor's action")
+        verbose_name_plural = _("sponsors' actions")
+
+    def __str__(self):
+        return f"{self.date} {self.get_kind_display()} — {self.sponsorship}"
+
+    def commitment_codes(self):
+        return self.COMMITMENTS.get(self.kind, [])
+
+    def public_entry(self):
+        """What the public sees of an approved action: its kind, date and sponsor always; its
+        text, link and photo only when it is about a PUBLIC record or the whole group (a
+        LIMITED record shows no free text: a sponsor's words could name the person)."""
+        detainee = self.sponsorship.detainee
+        view = detainee.public_view() if detainee is not None else None
+        in_full = view is None or not view.is_limited
+        return {
+            "sponsor": self.sponsorship.sponsor,
+            "detainee": view,
+            "kind": self.kind,
+            "kind_label": self.get_kind_display(),
+            "date": self.date,
+            "text": self.text if in_full else "",
+            "link": self.link if in_full else "",
+            "photo": self.photo if in_full and self.photo else None,
+            "photo_alt": self.photo_alt if in_full else "",
+        }

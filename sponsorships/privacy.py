@@ -39,6 +39,10 @@ def export(email):
                     "status": sp.status,
                     "signed_on": sp.signed_on,
                     "signing_place": sp.signing_place,
+                    "actions": [
+                        {"kind": a.kind, "date": a.date, "text": a.text, "status": a.status}
+                        for a in sp.actions.order_by("pk")
+                    ],
                 }
                 for sp in s.sponsorships.select_related("detainee").order_by("pk")
             ],

@@ -1,11 +1,13 @@
 from itertools import groupby
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Count, Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -18,8 +20,8 @@ from common.storage import private_file_response
 from prisoners import printing
 from prisoners.models import PRIVATE_FIELDS, Detainee, Status, TimelineEvent
 from sponsorships import geo, pdf, services
-from sponsorships.forms import WHOLE_GROUP, SignupForm
-from sponsorships.models import Commitment, Sponsor, Sponsorship, profile_url
+from sponsorships.forms import WHOLE_GROUP, ActionFilterForm, SignupForm, SponsorActionForm
+from sponsorships.models import Commitment, Sponsor, SponsorAction, Sponsorship, profile_url
 
 SIGNUP_RATE = "10/h"
 # People the sign-up page offers at a time; the search finds anyone else.
@@ -160,6 +162,16 @@ def link_refused(request, reason):
     )
 
 
+def action_counts():
+    """{sponsor pk: number of published actions}, in one query."""
+    return dict(
+        SponsorAction.objects.public()
+        .values_list("sponsorship__sponsor")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
 def sponsor_map(request):
     """The cities and organisations that sponsor, on a map drawn from bundled data, with the
     same places as a list beside it (the list is what a screen reader and a phone rely on)."""
@@ -184,6 +196,10 @@ def sponsor_map(request):
         if not sponsorship.is_whole_group:
             detainee = sponsorship.detainee
             entry["detainees"].append({"detainee": detainee, "url": profile_url(detainee)})
+    counts = action_counts()
+    for place in places.values():
+        for entry in place["sponsors"].values():
+            entry["actions"] = counts.get(entry["sponsor"].pk, 0)
     drawing = geo.draw(
         [(lat, lon, place["city"], place["anchor"]) for (lat, lon), place in places.items()]
     )
@@ -223,6 +239,9 @@ def wall(request):
         }
         for kind, label in Sponsor.Kind.choices
     ]
+    counts = action_counts()
+    for entry in by_sponsor.values():
+        entry["actions"] = counts.get(entry["sponsor"].pk, 0)
     return render(
         request,
         "sponsorships/wall.html",
@@ -249,10 +268,22 @@ def portal(request):
     return render(request, "sponsorships/portal.html", {"sponsorships": sponsorships})
 
 
+def pledges_and_deeds(sponsorship):
+    """The commitments grouped as at sign-up, each with the actions recorded for it (those
+    staff did not turn down): the portal shows each pledge next to what has been done."""
+    groups = commitment_groups(sponsorship.commitments.all())
+    recorded = [a for a in sponsorship.actions.all() if a.status != SponsorAction.Status.REJECTED]
+    for group in groups:
+        for item in group["items"]:
+            code = item["commitment"].code
+            item["actions"] = [a for a in recorded if code in a.commitment_codes()]
+    return groups
+
+
 @login_required
 def portal_detail(request, pk):
     sponsorship = get_object_or_404(
-        own_sponsorships(request.user).prefetch_related("commitments"), pk=pk
+        own_sponsorships(request.user).prefetch_related("commitments", "actions"), pk=pk
     )
     detainee = sponsorship.detainee if sponsorship.detainee_is_public else None
     timeline = []
@@ -267,7 +298,9 @@ def portal_detail(request, pk):
             "detainee": detainee,
             "profile_url": profile_url(detainee) if detainee else "",
             "timeline": timeline,
-            "commitment_groups": commitment_groups(sponsorship.commitments.all()),
+            "commitment_groups": pledges_and_deeds(sponsorship),
+            "actions": list(sponsorship.actions.all()),
+            "may_record": sponsorship.status == Sponsorship.Status.ACTIVE,
             "formats": pdf.FORMATS,
             "languages": settings.LANGUAGES,
             "can_print": sponsorship.status == Sponsorship.Status.ACTIVE
@@ -276,6 +309,56 @@ def portal_detail(request, pk):
             "photo_too_small": printing.photo_too_small(detainee) if detainee else {},
             "print_dpi": printing.PRINT_DPI,
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def record_action(request, pk):
+    """A sponsor records what they did; it waits for the campaign's review."""
+    sponsorship = get_object_or_404(
+        own_sponsorships(request.user).filter(status=Sponsorship.Status.ACTIVE), pk=pk
+    )
+    form = SponsorActionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        action = form.save(commit=False)
+        action.sponsorship = sponsorship
+        action.save()
+        messages.success(
+            request,
+            _(
+                "Thank you. The campaign will read it, then publish it on the profile and the "
+                "register."
+            ),
+        )
+        return redirect("sponsorships:portal_detail", pk=sponsorship.pk)
+    return render(
+        request, "sponsorships/record_action.html", {"sponsorship": sponsorship, "form": form}
+    )
+
+
+ACTIONS_PER_PAGE = 20
+
+
+def actions(request):
+    """The public register of what sponsors did, filterable by kind, country and detainee."""
+    form = ActionFilterForm(request.GET or None)
+    found = SponsorAction.objects.public().select_related(
+        "sponsorship__sponsor", "sponsorship__detainee"
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["kind"]:
+            found = found.filter(kind=data["kind"])
+        if data["country"]:
+            found = found.filter(sponsorship__sponsor__country=data["country"])
+        if data["detainee"]:
+            found = found.filter(sponsorship__detainee=data["detainee"])
+    page = Paginator(found, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "sponsorships/actions.html",
+        {"form": form, "page_obj": page, "entries": [action.public_entry() for action in page]},
     )
 
 

@@ -70,6 +70,8 @@ EXPECTED = {
         "sponsorships.view_commitment",
         "sponsorships.view_sponsor",
         "sponsorships.view_sponsorship",
+        "sponsorships.change_sponsoraction",
+        "sponsorships.view_sponsoraction",
     },
     "Finance": {
         "common.view_trailentry",

@@ -1,6 +1,6 @@
 from django import template
 
-from sponsorships.models import Sponsorship
+from sponsorships.models import SponsorAction, Sponsorship
 
 register = template.Library()
 
@@ -21,3 +21,17 @@ def detainee_sponsors(detainee):
     for sponsorship in sponsorships:
         sponsors.setdefault(sponsorship.sponsor_id, sponsorship.sponsor)
     return {"detainee": detainee, "sponsors": list(sponsors.values())}
+
+
+PROFILE_ACTIONS_SHOWN = 5
+
+
+def detainee_actions(detainee):
+    """The latest approved actions of this person's sponsors, for their profile: one query."""
+    found = (
+        SponsorAction.objects.public()
+        .filter(sponsorship__detainee_id=detainee.pk)
+        .select_related("sponsorship__sponsor", "sponsorship__detainee")
+    )
+    entries = [action.public_entry() for action in found[:PROFILE_ACTIONS_SHOWN]]
+    return {"detainee": detainee, "entries": entries}

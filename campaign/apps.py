@@ -51,7 +51,7 @@ class CampaignConfig(AppConfig):
     def register_with_lower_apps(self):
         """What campaign adds to the layout, the profile and the cross-app jobs: the apps below
         offer registries, so that none of them names campaign."""
-        from campaign import demo, privacy
+        from campaign import demo, overview, privacy
         from campaign.models import footer_organisations
         from campaign.templatetags.campaign_tags import (
             detainee_news,
@@ -59,6 +59,7 @@ class CampaignConfig(AppConfig):
             messages_panel,
         )
         from common import jobs, layout
+        from common.overview import register_overview
         from prisoners.panels import register_profile_panel
 
         for key, url_name in {
@@ -78,6 +79,20 @@ class CampaignConfig(AppConfig):
         register_profile_panel("campaign/follow_link.html", follow_link, order=30)
         register_profile_panel("campaign/messages_panel.html", messages_panel, order=35)
         jobs.register_personal_data("campaign", privacy.export, privacy.erase, order=40)
+        register_overview(
+            "moderation",
+            overview.messages_to_moderate,
+            order=30,
+            permission="campaign.view_solidaritymessage",
+            title=_("Messages of solidarity"),
+        )
+        register_overview(
+            "petition",
+            overview.petitions,
+            order=55,
+            permission="campaign.view_petition",
+            title=_("Petition"),
+        )
         jobs.register_retention("petition", privacy.purge, order=10)
         jobs.register_retention("messages", privacy.purge_messages, order=11)
         # The collective's NGOs and content pages first; the actions, which name detainees

@@ -58,7 +58,7 @@ class CampaignConfig(AppConfig):
             follow_link,
             messages_panel,
         )
-        from common import jobs, layout
+        from common import jobs, layout, trail
         from common.overview import register_overview
         from prisoners.panels import register_profile_panel
 
@@ -79,6 +79,14 @@ class CampaignConfig(AppConfig):
         register_profile_panel("campaign/follow_link.html", follow_link, order=30)
         register_profile_panel("campaign/messages_panel.html", messages_panel, order=35)
         jobs.register_personal_data("campaign", privacy.export, privacy.erase, order=40)
+        trail.register_actions(
+            {
+                "mark_approved": _("approved the message"),
+                "mark_rejected": _("rejected the message"),
+                "make_bundles": _("put the message in a printable bundle"),
+                "mark_delivered": _("marked the bundle as delivered"),
+            }
+        )
         register_overview(
             "moderation",
             overview.messages_to_moderate,

@@ -23,6 +23,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from common.accounts import invite_staff
+from common.actions import delete_selected
 from common.forms import InviteStaffForm, staff_needs_invitation
 from common.languages import LANGUAGE_CODES, missing_languages_label
 from common.models import TrailEntry
@@ -57,6 +58,12 @@ class LibertasAdminSite(admin.AdminSite):
     site_header = _("Libertas administration")
     site_title = _("Libertas")
     index_title = _("Campaign records")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's "Delete selected", asking why and leaving a trail (common.actions).
+        self._actions["delete_selected"] = delete_selected
+        self._global_actions = self._actions.copy()
 
     def has_permission(self, request):
         if not super().has_permission(request):

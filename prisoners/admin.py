@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.actions import confirmed_action
 from common.admin import AnyLanguageAdmin, TrailAdmin
 from common.languages import InLanguage
 from common.privacy import PersonalDataAdmin, privacy_actions
@@ -138,8 +139,13 @@ class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTran
             raise Http404
         return private_file_response(detainee.photo, detainee.photo.name, as_attachment=False)
 
-    @admin.action(description=_("Mark as released today"), permissions=["change"])
-    def mark_released(self, request, queryset):
+    @confirmed_action(
+        description=_("Mark as released today"),
+        question=_("Mark these people as released today?"),
+        permissions=["change"],
+        trail_action="mark_released",
+    )
+    def mark_released(self, request, queryset, reason):
         today = timezone.localdate()
         count = 0
         with transaction.atomic():

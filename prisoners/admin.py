@@ -13,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from common.actions import confirmed_action
 from common.admin import AnyLanguageAdmin, TrailAdmin
+from common.history import ReadableHistoryAdmin
 from common.languages import InLanguage
 from common.privacy import PersonalDataAdmin, privacy_actions
 from common.storage import private_file_response
@@ -44,7 +45,10 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Detainee)
-class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class DetaineeAdmin(
+    TrailAdmin, ReadableHistoryAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    history_related = ["timeline"]
     form = DetaineeAdminForm
     list_display = ["name", "category", "status", "visibility", "captured_on", "last_seen_on"]
     list_filter = ["category", "status", "visibility"]

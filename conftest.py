@@ -618,3 +618,14 @@ def subscription(subscription_id="sub_test_1", donation_id=None, **fields):
     }
     values.update(fields)
     return stripe_object("subscription", **values)
+
+
+def run_confirmed_action(client, changelist, action, rows, reason="Asked by letter"):
+    """An admin action that asks first (common.actions): choose it on the list, see the
+    question, confirm with a reason. Returns (question page, answer)."""
+    selection = {"action": action, "_selected_action": [row.pk for row in rows]}
+    question = client.post(changelist, selection)
+    assert question.status_code == 200, question
+    assert 'name="post" value="yes"' in question.content.decode()
+    answer = client.post(changelist, {**selection, "post": "yes", "reason": reason})
+    return question, answer

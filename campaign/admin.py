@@ -1,13 +1,11 @@
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -31,6 +29,7 @@ from campaign.models import (
     Subscriber,
 )
 from common import jobs, trail
+from common.actions import confirmed_action
 from common.admin import AnyLanguageAdmin, TrailAdmin
 from common.exports import local_time, streaming_csv
 from common.languages import InLanguage
@@ -244,34 +243,37 @@ class FollowerAdmin(PersonalDataAdmin, admin.ModelAdmin):
 
 
 def moderation_action(status, description, question):
-    """A bulk action that approves or rejects confirmed messages, after a confirmation page."""
+    """A bulk action that approves or rejects confirmed messages, after a confirmation page
+    that shows each message (common.actions), one trail entry per message moderated."""
 
-    @admin.action(description=description, permissions=["change"])
-    def action(modeladmin, request, queryset):
+    def waiting(queryset):
         # Unconfirmed messages are nobody's yet: the writer has not proven their address.
-        waiting = queryset.exclude(status=SolidarityMessage.Status.PENDING_CONFIRMATION)
-        if request.POST.get("post") == "yes":
-            count = waiting.moderate(status)
-            modeladmin.message_user(
-                request,
-                ngettext("%(count)d message moderated.", "%(count)d messages moderated.", count)
-                % {"count": count},
-                messages.SUCCESS,
-            )
-            return None
-        context = {
-            **modeladmin.admin_site.each_context(request),
-            "opts": modeladmin.model._meta,
-            "title": question,
-            "question": question,
-            "messages_to_moderate": waiting.select_related("detainee"),
-            "unconfirmed": queryset.count() - waiting.count(),
-            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
-            "action": request.POST.get("action"),
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        return queryset.exclude(status=SolidarityMessage.Status.PENDING_CONFIRMATION)
+
+    def context(modeladmin, request, queryset):
+        to_moderate = waiting(queryset)
+        return {
+            "messages_to_moderate": to_moderate.select_related("detainee"),
+            "count": to_moderate.count(),
+            "unconfirmed": queryset.count() - to_moderate.count(),
         }
-        return TemplateResponse(
-            request, "admin/campaign/solidaritymessage/moderate_confirmation.html", context
+
+    @confirmed_action(
+        description=description,
+        question=question,
+        permissions=["change"],
+        template="admin/campaign/solidaritymessage/moderate_confirmation.html",
+        context=context,
+    )
+    def action(modeladmin, request, queryset, reason):
+        moderated = list(waiting(queryset).exclude(status=status))
+        count = waiting(queryset).moderate(status)
+        trail.record_each(request.user, f"mark_{status.lower()}", moderated, reason=reason)
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d message moderated.", "%(count)d messages moderated.", count)
+            % {"count": count},
+            messages.SUCCESS,
         )
 
     action.__name__ = f"mark_{status.lower()}"
@@ -290,11 +292,16 @@ reject_messages = moderation_action(
 )
 
 
-@admin.action(description=_("Make a printable bundle per detainee"), permissions=["change"])
-def make_bundles(modeladmin, request, queryset):
+@confirmed_action(
+    description=_("Make a printable bundle per detainee"),
+    question=_("Put these messages into printable bundles?"),
+    permissions=["change"],
+)
+def make_bundles(modeladmin, request, queryset, reason):
     """Put the approved messages of the selection that are in no bundle yet into one new
     bundle per detainee; each bundle's PDF is on the bundles' list."""
     chosen = queryset.approved().filter(bundle__isnull=True)
+    trail.record_each(request.user, "make_bundles", chosen, reason=reason)
     made = 0
     with transaction.atomic():
         for detainee_id in chosen.order_by().values_list("detainee_id", flat=True).distinct():
@@ -377,8 +384,13 @@ class SolidarityMessageAdmin(TrailAdmin, PersonalDataAdmin, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
-@admin.action(description=_("Mark as delivered today"), permissions=["change"])
-def mark_delivered(modeladmin, request, queryset):
+@confirmed_action(
+    description=_("Mark as delivered today"),
+    question=_("Mark these bundles as delivered today?"),
+    permissions=["change"],
+    trail_action="mark_delivered",
+)
+def mark_delivered(modeladmin, request, queryset, reason):
     count = queryset.filter(delivered_on__isnull=True).update(delivered_on=timezone.localdate())
     modeladmin.message_user(
         request,

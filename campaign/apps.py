@@ -58,7 +58,7 @@ class CampaignConfig(AppConfig):
     def register_with_lower_apps(self):
         """What campaign adds to the layout, the profile and the cross-app jobs: the apps below
         offer registries, so that none of them names campaign."""
-        from campaign import demo, privacy
+        from campaign import demo, overview, privacy
         from campaign.models import footer_organisations
         from campaign.templatetags.campaign_tags import (
             detainee_news,
@@ -66,6 +66,7 @@ class CampaignConfig(AppConfig):
             messages_panel,
         )
         from common import jobs, layout, trail
+        from common.overview import register_overview
         from prisoners.panels import register_profile_panel
 
         for key, url_name in {
@@ -88,6 +89,35 @@ class CampaignConfig(AppConfig):
         register_profile_panel("campaign/follow_link.html", follow_link, order=30)
         register_profile_panel("campaign/messages_panel.html", messages_panel, order=35)
         jobs.register_personal_data("campaign", privacy.export, privacy.erase, order=40)
+        trail.register_actions(
+            {
+                "mark_approved": _("approved the message"),
+                "mark_rejected": _("rejected the message"),
+                "make_bundles": _("put the message in a printable bundle"),
+                "mark_delivered": _("marked the bundle as delivered"),
+            }
+        )
+        register_overview(
+            "subscribers",
+            overview.news_subscribers,
+            order=35,
+            permission="campaign.view_newsitem",
+            title=_("News by e-mail"),
+        )
+        register_overview(
+            "moderation",
+            overview.messages_to_moderate,
+            order=30,
+            permission="campaign.view_solidaritymessage",
+            title=_("Messages of solidarity"),
+        )
+        register_overview(
+            "petition",
+            overview.petitions,
+            order=55,
+            permission="campaign.view_petition",
+            title=_("Petition"),
+        )
         jobs.register_retention("petition", privacy.purge, order=10)
         jobs.register_retention("messages", privacy.purge_messages, order=11)
         trail.register_actions({"email_news": _("e-mailed the news item to subscribers")})

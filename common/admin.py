@@ -1,9 +1,11 @@
 """The admin site: staff reach it only after a second factor (allauth's TOTP)."""
 
+from pathlib import Path
 from urllib.parse import urlencode
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
@@ -21,9 +23,11 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from common.accounts import invite_staff
+from common.actions import delete_selected
 from common.forms import InviteStaffForm, staff_needs_invitation
 from common.languages import LANGUAGE_CODES, missing_languages_label
 from common.models import TrailEntry
+from common.overview import overview_for
 from common.trail import record
 from common.urls import absolute_url
 
@@ -38,10 +42,28 @@ def may_skip_second_factor(user):
     return settings.DEBUG and user.email == settings.DEMO_STAFF_EMAIL
 
 
+def is_campaign_app(app_label):
+    """An app of this project (not a package's), other than this shared one: its records are
+    the campaign's own."""
+    config = apps.get_app_config(app_label)
+    return app_label != "common" and Path(config.path).parent == Path(settings.BASE_DIR)
+
+
+def installed_order(app):
+    labels = [config.label for config in apps.get_app_configs()]
+    return labels.index(app["app_label"])
+
+
 class LibertasAdminSite(admin.AdminSite):
     site_header = _("Libertas administration")
     site_title = _("Libertas")
     index_title = _("Campaign records")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's "Delete selected", asking why and leaving a trail (common.actions).
+        self._actions["delete_selected"] = delete_selected
+        self._global_actions = self._actions.copy()
 
     def has_permission(self, request):
         if not super().has_permission(request):
@@ -74,6 +96,27 @@ class LibertasAdminSite(admin.AdminSite):
             name="view_on_site",
         )
         return [invite, view_on_site, *super().get_urls()]
+
+    def index(self, request, extra_context=None):
+        """The overview: what waits for this staff member (common.overview), then the
+        campaign's own records; the packages' technical models apart, for superusers only."""
+        own, technical = [], []
+        for app in self.get_app_list(request):
+            (own if is_campaign_app(app["app_label"]) else technical).append(app)
+        context = {
+            "title": _("Overview"),
+            "overview": overview_for(request),
+            # The registry first, as the apps are installed (in layers), not alphabetically.
+            "app_list": sorted(own, key=installed_order),
+            "technical_apps": technical if request.user.is_superuser else [],
+            "trail_url": (
+                reverse("admin:common_trailentry_changelist")
+                if request.user.has_perm("common.view_trailentry")
+                else ""
+            ),
+            **(extra_context or {}),
+        }
+        return super().index(request, context)
 
     def view_on_site(self, request, content_type_id, object_id):
         """Redirect to the object's public page at SITE_URL (see common.urls)."""

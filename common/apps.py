@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class CommonConfig(AppConfig):
@@ -20,6 +21,7 @@ class CommonConfig(AppConfig):
         from common.admin import register_trail_admin, translate_permissions_in_auth_admin
         from common.cache import connect_invalidation
         from common.groups import sync_groups
+        from common.overview import mail_queue, register_overview
         from common.third_party import name_package_labels
 
         connect_invalidation()
@@ -27,6 +29,10 @@ class CommonConfig(AppConfig):
         register_trail_admin()
         name_package_labels()
         post_migrate.connect(sync_groups, dispatch_uid="common-sync-groups")
+        # Technical, for superusers: mailer's queue (its permission is nobody else's).
+        register_overview(
+            "mail", mail_queue, order=90, permission="mailer.view_message", title=_("E-mail")
+        )
 
 
 class CommonAdminConfig(admin_apps.AdminConfig):

@@ -20,6 +20,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from common.actions import confirmed_action
 from common.trail import record_each
 
 # What an erased address becomes: unique per record (some tables allow one row per
@@ -68,15 +69,18 @@ def privacy_actions(export, erase, email_field):
         response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
         return response
 
-    @admin.action(
+    @confirmed_action(
         description=_("Erase the personal data of the selected people"),
+        question=_("Erase the personal data of these people?"),
         permissions=["personal_data"],
+        # An erasure answers a request: say which (its date and channel, not the address).
+        reason_required=True,
     )
-    def erase_personal_data(modeladmin, request, queryset):
+    def erase_personal_data(modeladmin, request, queryset, reason):
         check(modeladmin, request)
         selected = list(queryset)
         changed = sum(erase(email) for email in emails(queryset))
-        record_each(request.user, "erase_personal_data", selected, changed=changed)
+        record_each(request.user, "erase_personal_data", selected, reason=reason, changed=changed)
         modeladmin.message_user(
             request,
             ngettext(

@@ -22,6 +22,7 @@ ACTIONS = {
     "change_permissions": _("changed the roles and permissions"),
     "bulk_action": _("ran an action on several records"),
     "import": _("imported a spreadsheet"),
+    "delete_selected": _("deleted the record"),
 }
 
 

@@ -14,7 +14,8 @@ class DonationsConfig(AppConfig):
 
     def ready(self):
         from common import jobs, layout
-        from donations import demo, privacy
+        from common.overview import register_overview
+        from donations import demo, overview, privacy
         from prisoners.panels import register_profile_panel
 
         layout.register_page("donate", "donations:donate")
@@ -22,3 +23,17 @@ class DonationsConfig(AppConfig):
         register_profile_panel("donations/_profile_donate.html", order=50)
         jobs.register_personal_data("donations", privacy.export, privacy.erase, order=10)
         jobs.register_demo("donations", demo.load, order=50)
+        register_overview(
+            "donations",
+            overview.money,
+            order=40,
+            permission="donations.view_donation",
+            title=_("Donations"),
+        )
+        register_overview(
+            "stripe",
+            overview.stripe_errors,
+            order=45,
+            permission="donations.view_stripeevent",
+            title=_("Payments"),
+        )

@@ -19,7 +19,9 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.actions import confirmed_action
 from common.admin import AnyLanguageAdmin, TrailAdmin
+from common.history import ReadableHistoryAdmin
 from common.languages import InLanguage
 from common.privacy import PersonalDataAdmin, privacy_actions
 from common.storage import private_file_response
@@ -63,7 +65,10 @@ SECTION_CATEGORIES = {
 
 
 @admin.register(Detainee)
-class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class DetaineeAdmin(
+    TrailAdmin, ReadableHistoryAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TranslationAdmin
+):
+    history_related = ["timeline"]
     form = DetaineeAdminForm
     list_display = ["name", "category", "status", "visibility", "captured_on", "last_seen_on"]
     list_filter = ["category", "status", "visibility"]
@@ -282,8 +287,13 @@ class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, Translatio
             raise Http404
         return private_file_response(detainee.photo, detainee.photo.name, as_attachment=False)
 
-    @admin.action(description=_("Mark as released today"), permissions=["change"])
-    def mark_released(self, request, queryset):
+    @confirmed_action(
+        description=_("Mark as released today"),
+        question=_("Mark these people as released today?"),
+        permissions=["change"],
+        trail_action="mark_released",
+    )
+    def mark_released(self, request, queryset, reason):
         today = timezone.localdate()
         count = 0
         with transaction.atomic():

@@ -21,8 +21,9 @@ class PrisonersConfig(AppConfig):
     }
 
     def ready(self):
-        from common import jobs, layout
-        from prisoners import demo, privacy
+        from common import jobs, layout, trail
+        from common.overview import register_overview
+        from prisoners import demo, overview, privacy
         from prisoners.panels import register_profile_panel
         from prisoners.views import share_panel_context
 
@@ -32,3 +33,19 @@ class PrisonersConfig(AppConfig):
         jobs.register_personal_data("correction_requests", privacy.export, privacy.erase, order=30)
         # Demo records: the detainees, before the sponsorships and actions that name them.
         jobs.register_demo("prisoners", demo.load, order=20)
+        trail.register_actions({"mark_released": _("marked as released")})
+        # The staff overview: what waits for the registry's editors.
+        register_overview(
+            "corrections",
+            overview.corrections,
+            order=20,
+            permission="prisoners.view_correctionrequest",
+            title=_("Registry"),
+        )
+        register_overview(
+            "hearings",
+            overview.upcoming_hearings,
+            order=60,
+            permission="prisoners.view_detainee",
+            title=_("Hearings"),
+        )

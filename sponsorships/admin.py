@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from common import trail
+from common.actions import confirmed_action
 from common.admin import AnyLanguageAdmin, TrailAdmin
 from common.languages import shown
 from common.privacy import PersonalDataAdmin, privacy_actions
@@ -291,18 +292,19 @@ class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
 
-def review(status, code, description):
-    """A bulk action that publishes or turns down the selected actions, written in the trail."""
+def review(status, code, description, question):
+    """A bulk action that publishes or turns down the selected actions, after a question;
+    one trail entry per action it changes, with the reason."""
 
-    @admin.action(description=description, permissions=["change"])
-    def act(modeladmin, request, queryset):
+    @confirmed_action(description=description, question=question, permissions=["change"])
+    def act(modeladmin, request, queryset, reason):
         chosen = list(queryset.exclude(status=status))
         for action in chosen:
             action.status = status
             action.moderated_at = timezone.now()
             # One by one, with save(): the page cache drops the profiles they show on.
             action.save(update_fields=["status", "moderated_at"])
-        trail.record_each(request.user, code, chosen)
+        trail.record_each(request.user, code, chosen, reason=reason)
         modeladmin.message_user(
             request,
             ngettext("%(count)d action reviewed.", "%(count)d actions reviewed.", len(chosen))
@@ -343,11 +345,13 @@ class SponsorActionAdmin(TrailAdmin, admin.ModelAdmin):
             SponsorAction.Status.APPROVED,
             "approve_sponsor_action",
             _("Publish the selected actions"),
+            _("Publish these actions on the profiles and the register?"),
         ),
         review(
             SponsorAction.Status.REJECTED,
             "reject_sponsor_action",
             _("Do not publish the selected actions"),
+            _("Keep these actions off the public pages?"),
         ),
     ]
 

@@ -21,9 +21,10 @@ class SponsorshipsConfig(AppConfig):
 
     def ready(self):
         from common import jobs, layout, trail
+        from common.overview import register_overview
         from prisoners.admin import register_detainee_list_filter
         from prisoners.panels import register_profile_panel
-        from sponsorships import demo, privacy
+        from sponsorships import demo, overview, privacy
         from sponsorships.admin import SponsoredFilter
         from sponsorships.templatetags.sponsorships_tags import (
             detainee_actions,
@@ -43,3 +44,24 @@ class SponsorshipsConfig(AppConfig):
         jobs.register_personal_data("sponsors", privacy.export, privacy.erase, order=20)
         jobs.register_retention("sponsors", privacy.purge, order=20)
         jobs.register_demo("sponsorships", demo.load, order=30)
+        register_overview(
+            "sponsorships",
+            overview.pending,
+            order=10,
+            permission="sponsorships.view_sponsorship",
+            title=_("Sponsorships"),
+        )
+        register_overview(
+            "sponsor_actions",
+            overview.actions_to_review,
+            order=12,
+            permission="sponsorships.view_sponsoraction",
+            title=_("Sponsors' record of action"),
+        )
+        register_overview(
+            "unsponsored",
+            overview.held_without_sponsor,
+            order=50,
+            permission=["prisoners.view_detainee", "sponsorships.view_sponsorship"],
+            title=_("Detainees"),
+        )

@@ -441,7 +441,10 @@ def flow_follow(language):
     staff = signed_in_staff(get_user_model().objects.get(username="review-staff"))
     with translation.override(language):
         url = reverse("admin:prisoners_detainee_changelist")
-    staff.post(url, {"action": "mark_released", "_selected_action": [person.pk], "index": 0})
+    # The action asks first (common.actions): the question, then the confirming answer.
+    selection = {"action": "mark_released", "_selected_action": [person.pk], "index": 0}
+    staff.post(url, selection)
+    staff.post(url, {**selection, "post": "yes", "reason": "Review data"})
     # Held again for the next language, and for the pages.
     Detainee.objects.filter(pk=person.pk).update(status="HELD", released_on=None)
 

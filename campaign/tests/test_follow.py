@@ -8,6 +8,7 @@ from django.utils import translation
 
 from campaign import services
 from campaign.models import Follower
+from conftest import run_confirmed_action
 from prisoners.models import Sex, Status, TimelineEvent, Visibility
 
 
@@ -185,9 +186,8 @@ def test_marking_released_in_the_admin_sends_one_email_per_follower(
             detainee=detainee, email=address, language=language, confirmed_at="2024-01-01T00:00Z"
         )
     with django_capture_on_commit_callbacks(execute=True):
-        staff_client.post(
-            "/en/admin/prisoners/detainee/",
-            {"action": "mark_released", "_selected_action": [detainee.pk]},
+        run_confirmed_action(
+            staff_client, "/en/admin/prisoners/detainee/", "mark_released", [detainee]
         )
     assert sorted(message.to[0] for message in mail.outbox) == [
         "fan@example.org",

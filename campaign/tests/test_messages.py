@@ -15,7 +15,8 @@ from campaign import privacy, services
 from campaign.models import SolidarityMessage, detect_language
 from common import jobs
 from common.cache import generation
-from conftest import make_detainee
+from common.models import TrailEntry
+from conftest import make_detainee, run_confirmed_action
 from prisoners.models import Visibility
 
 Status = SolidarityMessage.Status
@@ -450,13 +451,15 @@ def test_bulk_approval_asks_for_confirmation_first(editor_client, page_cache, de
     assert "Approve these messages?" in page and TEXT in page
     assert "1 selected message is not confirmed" in page
     assert SolidarityMessage.objects.approved().count() == 0  # nothing yet
-    done = editor_client.post(CHANGELIST, {**selection, "post": "yes"})
+    done = editor_client.post(CHANGELIST, {**selection, "post": "yes", "reason": "Kind words"})
     assert done.status_code == 302
     waiting.refresh_from_db()
     unconfirmed.refresh_from_db()
     assert waiting.status == Status.APPROVED and waiting.moderated_at
     assert unconfirmed.status == Status.PENDING_CONFIRMATION
     assert count_on(profile(Client(), detainee)).startswith("1 message")
+    entries = TrailEntry.objects.filter(action="mark_approved")
+    assert [(e.object_id, e.reason) for e in entries] == [(str(waiting.pk), "Kind words")]
 
 
 def test_bulk_rejection_hides_an_approved_message(editor_client, detainee):
@@ -496,16 +499,15 @@ def test_a_printable_bundle_per_detainee_groups_approved_messages_by_language(
     make_message(detainee, text="Courage de Paris.", language="fr", first_name="Luc", city="Paris")
     make_message(detainee, status=Status.CONFIRMED, text="Not approved yet.")
     make_message(limited_detainee, text="To the other person.")
-    selection = list(SolidarityMessage.objects.values_list("pk", flat=True))
-    response = editor_client.post(
-        CHANGELIST, {"action": "make_bundles", "_selected_action": selection}
+    _question, response = run_confirmed_action(
+        editor_client, CHANGELIST, "make_bundles", SolidarityMessage.objects.all()
     )
     assert response.status_code == 302
     assert MessageBundle.objects.count() == 2
     bundle = MessageBundle.objects.get(detainee=detainee)
     assert bundle.messages.count() == 3
     # Made again, the same messages go in no second bundle.
-    editor_client.post(CHANGELIST, {"action": "make_bundles", "_selected_action": selection})
+    run_confirmed_action(editor_client, CHANGELIST, "make_bundles", SolidarityMessage.objects.all())
     assert MessageBundle.objects.count() == 2
 
     listing = editor_client.get("/en/admin/campaign/messagebundle/").content.decode()
@@ -529,9 +531,8 @@ def test_a_bundle_is_marked_delivered(editor_client, detainee):
     from campaign.models import MessageBundle
 
     bundle = MessageBundle.objects.create(detainee=detainee)
-    response = editor_client.post(
-        "/en/admin/campaign/messagebundle/",
-        {"action": "mark_delivered", "_selected_action": [bundle.pk]},
+    _question, response = run_confirmed_action(
+        editor_client, "/en/admin/campaign/messagebundle/", "mark_delivered", [bundle]
     )
     assert response.status_code == 302
     bundle.refresh_from_db()

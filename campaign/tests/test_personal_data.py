@@ -12,7 +12,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from campaign.models import Follower, Petition, Signature
-from conftest import make_staff, make_user, signed_in
+from conftest import make_staff, make_user, run_confirmed_action, signed_in
 from donations.models import Donation, DonationStatus
 from prisoners.models import Category, CorrectionRequest, Detainee, Visibility
 from sponsorships.models import Sponsor, Sponsorship
@@ -160,9 +160,8 @@ def test_an_unconfirmed_signature_is_deleted_on_erasure(records):
 
 def test_staff_erase_a_donor_from_the_admin(records, staff_client):
     donation = records["donations"][0]
-    response = staff_client.post(
-        "/en/admin/donations/donation/",
-        {"action": "erase_personal_data", "_selected_action": [donation.pk]},
+    _question, response = run_confirmed_action(
+        staff_client, "/en/admin/donations/donation/", "erase_personal_data", [donation]
     )
     assert response.status_code == 302
     donation.refresh_from_db()
@@ -208,8 +207,11 @@ def test_only_the_privacy_role_is_offered_or_may_run_export_and_erasure(records,
         page = client.get(url)
         assert "personal_data" not in page.content.decode(), (group, url)
         for action in ("export_personal_data", "erase_personal_data"):
-            response = client.post(url, {"action": action, "_selected_action": [row.pk]})
-            assert response.get("Content-Type") != "application/json", (group, url)
+            for confirm in ({}, {"post": "yes", "reason": "Asked by letter"}):
+                response = client.post(
+                    url, {"action": action, "_selected_action": [row.pk], **confirm}
+                )
+                assert response.get("Content-Type") != "application/json", (group, url)
     records["donations"][0].refresh_from_db()
     assert records["donations"][0].donor_name == "Anna Sample"
     assert Follower.objects.filter(pk=records["follower"].pk).exists()
@@ -226,8 +228,8 @@ def test_the_privacy_role_exports_and_erases_a_follower_everywhere(records, priv
     )
     data = json.loads(response.content)
     assert [d["stripe_customer_id"] for d in data[ANNA]["donations"]] == ["cus_1", "cus_2"]
-    response = officer.post(
-        url, {"action": "erase_personal_data", "_selected_action": [records["follower"].pk]}
+    _question, response = run_confirmed_action(
+        officer, url, "erase_personal_data", [records["follower"]]
     )
     assert response.status_code == 302
     assert not Follower.objects.filter(email=ANNA).exists()

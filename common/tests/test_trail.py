@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 
 from common import trail
 from common.models import TrailEntry
-from conftest import make_detainee, make_donation, signed_in
+from conftest import make_detainee, make_donation, run_confirmed_action, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +30,13 @@ def test_a_record_with_personal_data_is_named_by_its_kind_and_number(alice):
 def test_erasing_a_donor_from_the_admin_leaves_a_trail_without_their_address(alice, client):
     donation = make_donation(donor_email="anna@example.org", donor_name="Anna Donor")
     staff = signed_in(alice, client)
-    staff.post(
-        "/en/admin/donations/donation/",
-        {"action": "erase_personal_data", "_selected_action": [donation.pk], "post": "yes"},
+    run_confirmed_action(
+        staff, "/en/admin/donations/donation/", "erase_personal_data", [donation], "Letter 3/11"
     )
     entries = TrailEntry.objects.filter(action="erase_personal_data")
-    assert [(e.actor, e.object_id) for e in entries] == [(alice, str(donation.pk))]
+    assert [(e.actor, e.object_id, e.reason) for e in entries] == [
+        (alice, str(donation.pk), "Letter 3/11")
+    ]
     assert "anna" not in str(list(entries.values())).lower()
 
 

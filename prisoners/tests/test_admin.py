@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from conftest import make_detainee
+from conftest import make_detainee, run_confirmed_action
 from prisoners.models import Detainee, Status, TimelineEvent
 
 CHANGELIST = "/en/admin/prisoners/detainee/"
@@ -11,9 +11,9 @@ CHANGELIST = "/en/admin/prisoners/detainee/"
 def test_mark_released_sets_status_date_and_a_timeline_event(staff_client, db):
     held = make_detainee()
     other = make_detainee(slug="someone-else", name_en="Someone Else")
-    response = staff_client.post(
-        CHANGELIST, {"action": "mark_released", "_selected_action": [held.pk]}, follow=True
-    )
+    question, _answer = run_confirmed_action(staff_client, CHANGELIST, "mark_released", [held])
+    assert "Ani Karapetyan" in question.content.decode()
+    response = staff_client.get(CHANGELIST)
     assert "1 person marked as released." in response.content.decode()
     held.refresh_from_db()
     assert held.status == Status.RELEASED
@@ -28,7 +28,7 @@ def test_mark_released_sets_status_date_and_a_timeline_event(staff_client, db):
 def test_mark_released_twice_adds_no_second_event(staff_client, db):
     held = make_detainee()
     for _ in range(2):
-        staff_client.post(CHANGELIST, {"action": "mark_released", "_selected_action": [held.pk]})
+        run_confirmed_action(staff_client, CHANGELIST, "mark_released", [held])
     assert held.timeline.filter(kind=TimelineEvent.Kind.RELEASED).count() == 1
 
 

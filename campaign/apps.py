@@ -56,6 +56,7 @@ class CampaignConfig(AppConfig):
         from campaign.templatetags.campaign_tags import (
             detainee_news,
             follow_link,
+            letter_link,
             messages_panel,
         )
         from common import jobs, layout
@@ -77,6 +78,7 @@ class CampaignConfig(AppConfig):
         register_profile_panel("campaign/detainee_news.html", detainee_news, order=20)
         register_profile_panel("campaign/follow_link.html", follow_link, order=30)
         register_profile_panel("campaign/messages_panel.html", messages_panel, order=35)
+        register_profile_panel("campaign/letter_link.html", letter_link, order=37)
         jobs.register_personal_data("campaign", privacy.export, privacy.erase, order=40)
         jobs.register_retention("petition", privacy.purge, order=10)
         jobs.register_retention("messages", privacy.purge_messages, order=11)

@@ -243,7 +243,7 @@ PAGE_CACHE_PREFIXES = ("/en/", "/fr/", "/hy/")
 PAGE_CACHE_QUERY_PARAMETERS = {
     "prisoners:list": ["q", "page", "category", "status"],
     "campaign:news": ["kind", "page"],
-    "campaign:take_action": ["country", "name"],
+    "campaign:take_action": ["country", "name", "detainee"],
     "donations:donate": ["dedicated_to"],
     "sponsorships:signup": ["q", "target"],
 }

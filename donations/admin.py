@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -168,6 +169,8 @@ class GivingDetailsAdmin(TabbedTranslationAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         details = GivingDetails.objects.first()
         if details is not None:
             return redirect(reverse("admin:donations_givingdetails_change", args=[details.pk]))

@@ -74,6 +74,9 @@ EXPECTED = {
         "donations.change_donation",
         "donations.view_donation",
         "donations.view_stripeevent",
+        "donations.add_givingdetails",
+        "donations.change_givingdetails",
+        "donations.view_givingdetails",
     },
     "Privacy": {
         "campaign.personal_data_solidaritymessage",

@@ -25,6 +25,7 @@ from campaign.models import (
     Page,
     Petition,
     Signature,
+    SocialAccount,
     SolidarityMessage,
     Subscriber,
 )
@@ -46,6 +47,13 @@ class OrganisationAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
     list_display = ["name", "contact_name", "email", "order"]
     list_editable = ["order"]
     # Say the scheme now, as Django 6 will: no deprecation warning on this page.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(SocialAccount)
+class SocialAccountAdmin(admin.ModelAdmin):
+    list_display = ["network", "handle", "url", "order"]
+    list_editable = ["order"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 

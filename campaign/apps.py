@@ -20,6 +20,7 @@ class CampaignConfig(AppConfig):
                     "lettertemplate",
                     "page",
                     "organisation",
+                    "socialaccount",
                 ]
             },
             "signature": ["view", "delete"],
@@ -59,10 +60,11 @@ class CampaignConfig(AppConfig):
         """What campaign adds to the layout, the profile and the cross-app jobs: the apps below
         offer registries, so that none of them names campaign."""
         from campaign import demo, overview, privacy
-        from campaign.models import footer_organisations
+        from campaign.models import footer_organisations, footer_social_accounts
         from campaign.templatetags.campaign_tags import (
             detainee_news,
             follow_link,
+            letter_link,
             messages_panel,
         )
         from common import jobs, layout, trail
@@ -85,9 +87,11 @@ class CampaignConfig(AppConfig):
         }.items():
             layout.register_page(key, url_name)
         layout.register_context("footer_organisations", footer_organisations)
+        layout.register_context("footer_social_accounts", footer_social_accounts)
         register_profile_panel("campaign/detainee_news.html", detainee_news, order=20)
         register_profile_panel("campaign/follow_link.html", follow_link, order=30)
         register_profile_panel("campaign/messages_panel.html", messages_panel, order=35)
+        register_profile_panel("campaign/letter_link.html", letter_link, order=37)
         jobs.register_personal_data("campaign", privacy.export, privacy.erase, order=40)
         trail.register_actions(
             {

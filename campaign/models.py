@@ -131,6 +131,62 @@ def forget_footer(**kwargs):
     cache.delete_many([FOOTER_CACHE_KEY.format(code) for code, _name in settings.LANGUAGES])
 
 
+class SocialAccount(models.Model):
+    """One of the campaign's own accounts on a network, linked from every page's footer."""
+
+    class Network(models.TextChoices):
+        FACEBOOK = "FACEBOOK", "Facebook"
+        X = "X", "X"
+        INSTAGRAM = "INSTAGRAM", "Instagram"
+        TELEGRAM = "TELEGRAM", "Telegram"
+        YOUTUBE = "YOUTUBE", "YouTube"
+        LINKEDIN = "LINKEDIN", "LinkedIn"
+        TIKTOK = "TIKTOK", "TikTok"
+        BLUESKY = "BLUESKY", "Bluesky"
+        MASTODON = "MASTODON", "Mastodon"
+
+    network = models.CharField(_("network"), max_length=12, choices=Network)
+    url = models.URLField(_("address of the account"))
+    handle = models.CharField(
+        _("account name"), max_length=100, blank=True, help_text=_("For example @libertas2020.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "network"]
+        verbose_name = _("social network account")
+        verbose_name_plural = _("social network accounts")
+
+    def __str__(self):
+        return f"{self.get_network_display()} {self.handle}".strip()
+
+
+SOCIAL_CACHE_KEY = "campaign:footer-social-accounts"
+
+
+def footer_social_accounts():
+    """The campaign's accounts for the footer (offered to the layout in CampaignConfig.ready),
+    cached: the footer is on every page."""
+    accounts = cache.get(SOCIAL_CACHE_KEY)
+    if accounts is None:
+        accounts = [
+            {
+                "network": a.network.lower(),
+                "label": a.get_network_display(),
+                "url": a.url,
+                "handle": a.handle,
+            }
+            for a in SocialAccount.objects.all()
+        ]
+        cache.set(SOCIAL_CACHE_KEY, accounts, 60 * 60)
+    return accounts
+
+
+@receiver([post_save, post_delete], sender=SocialAccount)
+def forget_social_accounts(**kwargs):
+    cache.delete(SOCIAL_CACHE_KEY)
+
+
 # The countries a visitor may pick for a letter or give with a signature. Kept short on
 # purpose: the campaign writes to decision makers where it has supporters.
 class Country(models.TextChoices):

@@ -311,9 +311,19 @@ def petition_confirm(request, token):
 # Take action
 
 
+def letter_subject(slug):
+    """The person a profile's "write a letter" link names, if a letter may name them: a PUBLIC
+    record still held. Anything else (a LIMITED or HIDDEN record's address) is ignored."""
+    if not slug:
+        return None
+    records = Detainee.objects.for_public_pages().in_full().still_held()
+    return records.filter(slug=slug).first()
+
+
 def take_action(request):
-    form = LetterForm(request.GET or None)
-    context = {"form": form}
+    about = letter_subject(request.GET.get("detainee", "")[:120])
+    form = LetterForm(request.GET if "country" in request.GET else None)
+    context = {"form": form, "about": about.public_view() if about else None}
     if form.is_valid():
         country = form.cleaned_data["country"]
         letter = LetterTemplate.objects.for_country(country, get_language())
@@ -324,6 +334,8 @@ def take_action(request):
             with translation.override(letter.language):
                 sender = form.cleaned_data["name"] or _("[Your name]")
                 held = Detainee.objects.in_full().held().order_by("public_sort_name", "pk")
+                if about:
+                    held = [about]
                 detainees = "\n".join(f"- {d.public_name}" for d in held)
             body = letter.render(sender, detainees)
             # A letter in another language than the page's (none written in it yet) says so.

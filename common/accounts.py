@@ -27,6 +27,13 @@ from common.urls import absolute_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request):
+        """No public sign-up: an account would do nothing for a supporter. Sponsors get theirs
+        when staff approve them (sponsorships.services), staff by invitation (invite_staff);
+        neither goes through allauth's sign-up, which shows templates/account/signup_closed.html
+        to a GET and to a POST alike."""
+        return False
+
     def post_login(self, request, user, **kwargs):
         """Once signed in (after the second factor, for staff), the site speaks the language
         the person chose in the admin (common.models.LanguagePreference): the "signed in"

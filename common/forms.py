@@ -2,7 +2,6 @@
 
 import re
 
-from allauth.account import forms as account_forms
 from allauth.account.models import EmailAddress
 from allauth.core import context
 from allauth.core.exceptions import ImmediateHttpResponse
@@ -11,7 +10,6 @@ from allauth.mfa.totp.internal.auth import TOTP, get_totp_secret, validate_totp_
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import SetPasswordForm
-from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -99,15 +97,6 @@ class ActivateTOTPForm(mfa_forms.ActivateTOTPForm):
 
 def staff_needs_invitation(request):
     return render(request, "common/staff_needs_invitation.html", status=403)
-
-
-class SignupForm(account_forms.SignupForm):
-    def try_save(self, request):
-        if self.account_already_exists:
-            # A new account costs a password hash; spend the same time on a taken address so
-            # the answer's delay does not tell who has an account.
-            make_password(self.cleaned_data.get("password1"))
-        return super().try_save(request)
 
 
 class StaffInvitationForm(SetPasswordForm):

@@ -1,13 +1,17 @@
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from common.admin import TrailAdmin
 from common.exports import local_time, streaming_csv
 from common.privacy import PersonalDataAdmin, privacy_actions
 from donations import privacy
-from donations.models import Donation, StripeEvent
+from donations.models import Donation, GivingDetails, StripeEvent
 from donations.money import format_money, in_units
 
 STRIPE_FIELDS = [
@@ -144,3 +148,33 @@ class StripeEventAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(GivingDetails)
+class GivingDetailsAdmin(TabbedTranslationAdmin):
+    """One row: the list opens it (or the form that makes it); nobody deletes it."""
+
+    fieldsets = [
+        (
+            _("Bank transfer"),
+            {"fields": ["account_holder", "iban", "bic", "bank_name", "transfer_reference"]},
+        ),
+        (_("Cheque"), {"fields": ["cheque_payee", "postal_address"]}),
+        (_("Tax deduction in France"), {"fields": ["tax_deductible", "tax_note"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not GivingDetails.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        details = GivingDetails.objects.first()
+        if details is not None:
+            return redirect(reverse("admin:donations_givingdetails_change", args=[details.pk]))
+        if self.has_add_permission(request):
+            return redirect(reverse("admin:donations_givingdetails_add"))
+        return super().changelist_view(request, extra_context)

@@ -8,7 +8,12 @@ class DonationsConfig(AppConfig):
     # Staff roles (common.groups): Finance reads donations and Stripe events; Privacy exports
     # and erases donors' data. Editors get nothing here.
     staff_groups = {
-        "Finance": {"donation": ["view", "change"], "stripeevent": ["view"]},
+        "Finance": {
+            "donation": ["view", "change"],
+            "stripeevent": ["view"],
+            # The one row of bank and postal details (its admin offers no add or delete).
+            "givingdetails": ["view", "add", "change"],
+        },
         "Privacy": {"donation": ["view", "personal_data"]},
     }
 
@@ -16,11 +21,12 @@ class DonationsConfig(AppConfig):
         from common import jobs, layout
         from common.overview import register_overview
         from donations import demo, overview, privacy
+        from donations.services import profile_donate_context
         from prisoners.panels import register_profile_panel
 
         layout.register_page("donate", "donations:donate")
         # "Donate in their name", last of the profile's panels.
-        register_profile_panel("donations/_profile_donate.html", order=50)
+        register_profile_panel("donations/_profile_donate.html", profile_donate_context, order=50)
         jobs.register_personal_data("donations", privacy.export, privacy.erase, order=10)
         jobs.register_demo("donations", demo.load, order=50)
         register_overview(

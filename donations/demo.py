@@ -7,7 +7,7 @@ import datetime
 
 from django.utils import timezone
 
-from donations.models import Currency, Donation, DonationStatus, Frequency
+from donations.models import Currency, Donation, DonationStatus, Frequency, GivingDetails
 
 DONATIONS = [
     (
@@ -75,3 +75,23 @@ def load():
                 "receipt_sent_at": moment,
             },
         )
+
+    load_giving_details()
+
+
+def load_giving_details():
+    """Sample bank and postal details, so the donate page without Stripe shows them: only
+    while Finance has published none (a demo never overwrites what staff wrote)."""
+    if GivingDetails.objects.exists():
+        return
+    GivingDetails(
+        account_holder="Sample account holder (demo)",
+        iban="FR76 3000 6000 0112 3456 7890 189",  # the banks' own example IBAN
+        bic="AGRIFRPP",
+        bank_name="Sample bank (demo)",
+        transfer_reference_en="Gift Libertas",
+        transfer_reference_fr="Don Libertas",
+        transfer_reference_hy="Նվիրատվություն Libertas",
+        cheque_payee="Sample payee (demo)",
+        postal_address="1 Sample Street\n75000 Paris\nFrance",
+    ).save()

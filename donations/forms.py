@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from common.forms import HoneypotMixin
 from donations.models import Currency, Donation, Frequency
 from donations.money import format_money
-from prisoners.models import Detainee
+from prisoners.models import Detainee, Status
 
 PRESET_AMOUNTS = [20, 50, 100, 250]
 OTHER = "other"
@@ -57,7 +57,8 @@ class DonationForm(HoneypotMixin, forms.Form):
     )
     dedicated_to = DetaineeChoiceField(
         label=_("Dedicate my gift to (optional)"),
-        queryset=Detainee.objects.in_full(),
+        # A dedication names the person: PUBLIC records only, and never the deceased.
+        queryset=Detainee.objects.in_full().exclude(status=Status.DECEASED),
         required=False,
         empty_label=_("No dedication"),
     )

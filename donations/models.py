@@ -1,5 +1,9 @@
+import re
 import uuid
+from decimal import Decimal
 
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
@@ -133,3 +137,121 @@ class StripeEvent(models.Model):
 
     def __str__(self):
         return f"{self.type} {self.event_id}"
+
+
+def validate_iban(value):
+    """An IBAN as banks check it: country, check digits, and the ISO 13616 mod-97 sum."""
+    iban = re.sub(r"\s", "", value).upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", iban):
+        raise ValidationError(_("Enter an IBAN such as FR76 3000 6000 0112 3456 7890 189."))
+    digits = "".join(str(int(c, 36)) for c in iban[4:] + iban[:4])
+    if int(digits) % 97 != 1:
+        raise ValidationError(_("This IBAN's check digits are wrong: please check it."))
+
+
+def validate_bic(value):
+    if not re.fullmatch(r"[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?", value.strip().upper()):
+        raise ValidationError(_("Enter a BIC of 8 or 11 characters, such as AGRIFRPP."))
+
+
+# The French income-tax reduction for a gift to an eligible organisation (article 200 of the
+# Code général des impôts): 66 % of the gift, within 20 % of the taxable income.
+TAX_REDUCTION_RATE = Decimal("0.66")
+TAX_INCOME_CEILING_PERCENT = 20
+TAX_EXAMPLE_GIFT = 100
+
+
+class GivingDetails(models.Model):
+    """How to give without paying online: one row, kept by Finance, shown on the donate page.
+
+    Read through current() (cached), so the donate page and every profile's "donate in their
+    name" panel cost no query; saving drops the cache and, like any donations model that
+    visitors do not write, every cached page.
+    """
+
+    account_holder = models.CharField(_("account holder"), max_length=200, blank=True)
+    iban = models.CharField(_("IBAN"), max_length=42, blank=True, validators=[validate_iban])
+    bic = models.CharField(_("BIC"), max_length=11, blank=True, validators=[validate_bic])
+    bank_name = models.CharField(_("bank"), max_length=200, blank=True)
+    transfer_reference = models.CharField(
+        _("reference to write on the transfer"),
+        max_length=140,
+        blank=True,
+        help_text=_("For example “Don Libertas”, so the treasurer knows what the money is for."),
+    )
+    cheque_payee = models.CharField(_("cheques payable to"), max_length=200, blank=True)
+    postal_address = models.TextField(_("postal address for cheques"), blank=True)
+    tax_deductible = models.BooleanField(
+        _("gifts are tax-deductible in France"),
+        default=False,
+        help_text=_(
+            "Tick only when the beneficiary may issue tax receipts (organisation of general "
+            "interest): the page then says what a French taxpayer can deduct."
+        ),
+    )
+    tax_note = models.TextField(
+        _("note on tax receipts"),
+        blank=True,
+        help_text=_("Shown under the deduction, for example how and when receipts are sent."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    CACHE_KEY = "donations:giving-details"
+
+    class Meta:
+        verbose_name = _("ways to give without paying online")
+        verbose_name_plural = _("ways to give without paying online")
+
+    def __str__(self):
+        return str(_("Ways to give without paying online"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # one row, whoever saves it
+        if self.iban:
+            self.iban = format_iban(self.iban)
+        self.bic = self.bic.strip().upper()
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def current(cls):
+        """The row (unsaved and empty before Finance first fills it), from the cache."""
+        details = cache.get(cls.CACHE_KEY)
+        if details is None:
+            details = cls.objects.filter(pk=1).first() or cls(pk=1)
+            cache.set(cls.CACHE_KEY, details, 60 * 60)
+        return details
+
+    @property
+    def has_transfer(self):
+        return bool(self.account_holder and self.iban)
+
+    @property
+    def has_cheque(self):
+        return bool(self.postal_address.strip())
+
+    @property
+    def is_published(self):
+        """Whether the page shows a way to give by transfer or by cheque."""
+        return self.has_transfer or self.has_cheque
+
+    @property
+    def tax_example(self):
+        """A gift of TAX_EXAMPLE_GIFT euros and what it costs once the reduction is made,
+        written as the page's language writes money."""
+        from donations.money import format_money
+
+        gift = TAX_EXAMPLE_GIFT * 100
+        cost = gift - int(gift * TAX_REDUCTION_RATE)
+        return {
+            "rate": int(TAX_REDUCTION_RATE * 100),
+            "ceiling": TAX_INCOME_CEILING_PERCENT,
+            "gift": format_money(gift, Currency.EUR),
+            "cost": format_money(cost, Currency.EUR),
+        }
+
+
+def format_iban(value):
+    """In groups of four, as printed on a bank's statement."""
+    iban = re.sub(r"\s", "", value).upper()
+    return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))

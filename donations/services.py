@@ -15,7 +15,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from common import links, mail
 from common.urls import absolute_url
-from donations.models import Donation, DonationStatus, Frequency, StripeEvent
+from donations.models import Donation, DonationStatus, Frequency, GivingDetails, StripeEvent
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +32,24 @@ http_client = None
 
 def is_configured():
     return bool(settings.STRIPE_SECRET_KEY)
+
+
+def giving_is_possible():
+    """Whether a visitor can give at all: online (Stripe keys set) or by transfer or cheque."""
+    return is_configured() or GivingDetails.current().is_published
+
+
+def may_give_in_name_of(detainee):
+    """Whether a profile offers "donate in their name": a PUBLIC record (a dedication names
+    the person) who may receive gifts (not the deceased), and a way to give."""
+    if detainee.is_limited or not detainee.may_receive_gifts:
+        return False
+    return giving_is_possible()
+
+
+def profile_donate_context(detainee):
+    """The profile's "donate in their name" panel (registered in DonationsConfig.ready)."""
+    return {"detainee": detainee, "offered": may_give_in_name_of(detainee)}
 
 
 def client():

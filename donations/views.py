@@ -14,7 +14,7 @@ from django_ratelimit.decorators import ratelimit
 from common.links import invalid_link
 from donations import services
 from donations.forms import PRESET_AMOUNTS, DonationForm
-from donations.models import Donation
+from donations.models import Donation, GivingDetails
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +48,7 @@ def donate(request):
                         "configured": True,
                         "stripe_failed": True,
                         "presets": PRESET_AMOUNTS,
+                        **other_ways(),
                     },
                     status=502,
                 )
@@ -55,8 +56,13 @@ def donate(request):
     return render(
         request,
         "donations/donate.html",
-        {"form": form, "configured": configured, "presets": PRESET_AMOUNTS},
+        {"form": form, "configured": configured, "presets": PRESET_AMOUNTS, **other_ways()},
     )
+
+
+def other_ways():
+    """Giving by transfer or cheque, and the address to write to: shown with or without Stripe."""
+    return {"giving": GivingDetails.current(), "contact_email": settings.CONTACT_EMAIL}
 
 
 def thanks(request):

@@ -248,7 +248,7 @@ PAGE_CACHE_PREFIXES = ("/en/", "/fr/", "/hy/")
 PAGE_CACHE_QUERY_PARAMETERS = {
     "prisoners:list": ["q", "page", "category", "status"],
     "campaign:news": ["kind", "page"],
-    "campaign:take_action": ["country", "name"],
+    "campaign:take_action": ["country", "name", "detainee"],
     "donations:donate": ["dedicated_to"],
     "sponsorships:signup": ["q", "target"],
     "sponsorships:actions": ["kind", "country", "detainee", "page"],
@@ -388,10 +388,12 @@ MFA_TOTP_ISSUER = "Libertas"
 # the password alone); TOTP secrets are encrypted; staff enrol only through an invitation.
 ACCOUNT_ADAPTER = "common.accounts.AccountAdapter"
 MFA_ADAPTER = "common.accounts.MFAAdapter"
-ACCOUNT_FORMS = {"signup": "common.forms.SignupForm"}
 MFA_FORMS = {"activate_totp": "common.forms.ActivateTOTPForm"}
 # Explicit, though allauth's default: a taken address answers like a new one.
 ACCOUNT_PREVENT_ENUMERATION = True
+# A password reset asked for an unknown address sends nothing: allauth's e-mail would invite
+# the stranger to sign up, and sign-up is closed (common.accounts.AccountAdapter).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # A Fernet key (see README): TOTP secrets are stored encrypted with it.
 MFA_ENCRYPTION_KEY = env_fernet_key("MFA_ENCRYPTION_KEY")
 if not MFA_ENCRYPTION_KEY:

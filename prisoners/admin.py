@@ -51,6 +51,8 @@ class TimelineEventInline(TranslationStackedInline):
 class SourceInline(admin.TabularInline):
     model = DetaineeSource
     extra = 0
+    # Each source says which fact it backs: the profile shows it next to that fact.
+    fields = ["source", "fact"]
     autocomplete_fields = ["source"]
     verbose_name = _("source")
     verbose_name_plural = _("sources behind this profile")

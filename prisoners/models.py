@@ -1,3 +1,4 @@
+import functools
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -533,6 +534,7 @@ class Detainee(models.Model):
         # Values derived from today's date or from other fields would move it every day.
         derived = {"pk", "public_photo", "public_updated_at", "held_since", "days_held"}
         derived |= {"days_held_label", "is_disappeared", "is_still_held", "may_print"}
+        derived |= {"may_be_sponsored", "may_be_followed", "may_receive_gifts"}
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
                 for field in (PublicDetainee.FIELDS | PublicDetainee.IN_FULL_FIELDS) - derived:
@@ -680,6 +682,22 @@ class Detainee(models.Model):
         """Held or of unknown fate: the outputs still call for release."""
         return self.status in (Status.HELD, Status.UNKNOWN)
 
+    # What a profile offers, by status (issue 17): only the actions that can still help.
+    @property
+    def may_be_sponsored(self):
+        """A sponsor campaigns for a release: offered while held or of unknown fate."""
+        return self.is_still_held
+
+    @property
+    def may_be_followed(self):
+        """Following brings news of hearings and changes: none is coming for the deceased."""
+        return self.status != Status.DECEASED
+
+    @property
+    def may_receive_gifts(self):
+        """A gift "in their name" helps the living and their case: never for the deceased."""
+        return self.status != Status.DECEASED
+
     @property
     def may_print(self):
         """Whether posters and banners of this person are offered at all.
@@ -744,6 +762,14 @@ def initials(name):
 
 
 @dataclass(frozen=True)
+class SourceReliability:
+    """What a LIMITED profile shows of a source: how reliable it is, never what it is."""
+
+    reliability: str
+    reliability_label: str
+
+
+@dataclass(frozen=True)
 class PublicEvent:
     date: object
     kind: str
@@ -798,6 +824,9 @@ class PublicDetainee:
             "is_disappeared",
             "is_still_held",
             "may_print",
+            "may_be_sponsored",
+            "may_be_followed",
+            "may_receive_gifts",
         }
     )
     METHODS = frozenset(
@@ -868,7 +897,33 @@ class PublicDetainee:
 
     @property
     def sources(self):
-        return [] if self._record.is_limited else list(self._record.sources.all())
+        """The sources of the profile as a whole (not of one fact): none on a LIMITED record."""
+        if self._record.is_limited:
+            return []
+        return [link.source for link in self._source_links if link.fact == Fact.GENERAL]
+
+    @property
+    def fact_sources(self):
+        """The sources of each fact ({Fact value: [...]}), shown next to it on the profile.
+
+        A LIMITED record shows only how reliable each source is: a title or a link can name
+        the person behind the initials.
+        """
+        facts = {}
+        for link in self._source_links:
+            if link.fact == Fact.GENERAL:
+                continue
+            source = link.source
+            if self._record.is_limited:
+                source = SourceReliability(source.reliability, source.get_reliability_display())
+            facts.setdefault(link.fact, []).append(source)
+        return facts
+
+    @functools.cached_property
+    def _source_links(self):
+        # One query for the general list and every fact's.
+        links = DetaineeSource.objects.filter(detainee_id=self._record.pk).select_related("source")
+        return list(links.order_by("-source__published_on", "source__title", "pk"))
 
     @property
     def timeline(self):
@@ -951,17 +1006,37 @@ class TimelineEvent(models.Model):
         return f"{self.date} {self.get_kind_display()}"
 
 
+class Fact(models.TextChoices):
+    """The fact of a profile a source backs: the profile shows the source next to it."""
+
+    CAPTURE = "CAPTURE", _("Capture")
+    CHARGES = "CHARGES", _("Charges")
+    SENTENCE = "SENTENCE", _("Sentence")
+    PLACE_OF_DETENTION = "PLACE_OF_DETENTION", _("Place of detention")
+    LAST_SEEN = "LAST_SEEN", _("Last seen")
+    GENERAL = "GENERAL", _("The profile as a whole")
+
+
 class DetaineeSource(models.Model):
-    """A source cited on a profile: Django's own link table, named so the admin's inline
-    reads in the staff member's language."""
+    """A source cited on a profile, for one of its facts or for the whole: Django's own link
+    table, named so the admin's inline reads in the staff member's language."""
 
     id = models.AutoField(primary_key=True)  # the table Django made for the link had this one
     detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, verbose_name=_("detainee"))
     source = models.ForeignKey(Source, on_delete=models.CASCADE, verbose_name=_("source"))
+    fact = models.CharField(
+        _("backs"),
+        max_length=20,
+        choices=Fact,
+        default=Fact.GENERAL,
+        help_text=_("The fact this source backs: the profile shows it next to that fact."),
+    )
 
     class Meta:
         db_table = "prisoners_detainee_sources"
-        unique_together = [("detainee", "source")]
+        # One source may back several facts of a profile, each once.
+        unique_together = [("detainee", "source", "fact")]
+        ordering = ["pk"]
         verbose_name = _("source of the profile")
         verbose_name_plural = _("sources of the profile")
 

@@ -106,10 +106,18 @@ def share_panel_context(detainee):
 
 def _profile_context(detainee):
     view = detainee.public_view()
+    timeline = view.timeline
+    # A released person's page tells what happened since, apart from the captivity.
+    since_release = []
+    if detainee.status == Status.RELEASED and detainee.released_on:
+        since_release = [e for e in timeline if e.date > detainee.released_on]
+        timeline = [e for e in timeline if e.date <= detainee.released_on]
     return {
         "detainee": view,
-        "timeline": view.timeline,
+        "timeline": timeline,
+        "since_release": since_release,
         "sources": view.sources,
+        "fact_sources": view.fact_sources,
         "share_url": share_url(detainee),
         "share_image_url": absolute_url("prisoners:share_image", detainee.slug),
     }

@@ -25,9 +25,19 @@ def follow_link(detainee):
     A link to the form's own page, not the form itself: a profile without a CSRF token
     can be served from the page cache to everyone.
     """
-    if detainee is None or not detainee.is_listed:
+    # Nothing more is coming for the deceased: following them is not offered.
+    if detainee is None or not detainee.is_listed or not detainee.may_be_followed:
         return {"detainee": None}
     return {"detainee": detainee}
+
+
+@register.inclusion_tag("campaign/letter_link.html")
+def letter_link(detainee):
+    """ "Write to a decision maker about them", for a PUBLIC record still held: the letter
+    names the person, and a LIMITED record's initials would ask nothing of anyone."""
+    if detainee is None or not detainee.is_listed or detainee.is_limited:
+        return {"detainee": None}
+    return {"detainee": detainee if detainee.is_still_held else None}
 
 
 # The newest approved texts a profile shows; the count says how many there are in all.

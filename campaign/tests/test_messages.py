@@ -370,6 +370,7 @@ def test_a_message_post_and_the_profile_cost_the_same_queries_at_10_and_1000_mes
     url = f"/en/message/{detainee.slug}/"
     add_messages(detainee, 10)
     client.get(url)  # the footer's organisations are cached once for all pages
+    client.get(f"/en/prisoners/{detainee.slug}/")  # and the ways to give, for every profile
     small_post = queries_of(client, "post", url, WRITER)
     small_profile = queries_of(client, "get", f"/en/prisoners/{detainee.slug}/")
     add_messages(detainee, 990, start=10)

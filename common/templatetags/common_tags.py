@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from common import dates, images
 from common.cache import page_query
 from common.languages import Shown, shown
+from common.share import share_links
 from common.urls import absolute_url
 
 register = template.Library()
@@ -162,3 +163,18 @@ def picture(image_file, width=None, height=None):
 def long_date(value, format_name="DATE_FORMAT"):
     """`{{ day|long_date }}`, `{{ moment|long_date:"DATETIME_FORMAT" }}`: common.dates."""
     return dates.long_date(value, format_name)
+
+
+@register.inclusion_tag("common/share.html")
+def share(url, text=""):
+    """A "Share" box: a link to each network's share page and the browser's own share button.
+
+    `url` is the page's canonical public address (absolute); `text` what the post says with
+    it, already what the public may see (a LIMITED profile passes its initials).
+    """
+    return {
+        "share_url": url,
+        "share_text": str(text),
+        "links": share_links(url, str(text)),
+        "script": static("js/share.js"),
+    }

@@ -124,6 +124,7 @@ def pages_with_arguments():
         ("unsubscribe", "campaign:unsubscribe", [unsubscribe_token], 200),
         ("link-invalid", "campaign:petition_confirm", ["forged"], 400),
         ("sign-in", "account_login", [], 200),
+        ("sign-up-closed", "account_signup", [], 200),
         ("password-reset", "account_reset_password", [], 200),
     ]
 

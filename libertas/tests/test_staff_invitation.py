@@ -129,8 +129,8 @@ def test_nobody_becomes_staff_by_signing_up(client, db):
         reverse("account_signup"),
         {"email": "frank@example.org", "password1": PASSWORD, "password2": PASSWORD},
     )
-    frank = get_user_model().objects.get(email="frank@example.org")
-    assert not frank.is_staff and not frank.is_superuser
+    # Sign-up is closed altogether (issue 17): no account at all, staff or not.
+    assert not get_user_model().objects.filter(email="frank@example.org").exists()
 
 
 def test_inviting_an_existing_account_takes_away_what_its_password_opened(

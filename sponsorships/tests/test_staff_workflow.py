@@ -5,6 +5,7 @@ import datetime
 import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -194,13 +195,9 @@ def test_an_unverified_account_with_the_sponsor_s_address_gains_nothing_from_app
     from sponsorships import services
 
     city = "mairie@ville-test.example"
-    client.post(
-        reverse("account_signup"),
-        {"email": city, "password1": ATTACKER_PASSWORD, "password2": ATTACKER_PASSWORD},
-    )
-    squatter = EmailAddress.objects.get(email=city).user
-    assert not EmailAddress.objects.get(email=city).verified
-    client.logout()
+    # Made before public sign-up closed (issue 17), or by any other way: never verified.
+    squatter = get_user_model().objects.create_user("squatter", city, ATTACKER_PASSWORD)
+    EmailAddress.objects.create(user=squatter, email=city, primary=True, verified=False)
 
     sponsor = make_sponsor("Ville Test", email=city, email_confirmed_at=timezone.now())
     sponsorship = make_sponsorship(sponsor, aram, status=Sponsorship.Status.PENDING)

@@ -13,7 +13,7 @@ class DonationsConfig(AppConfig):
     }
 
     def ready(self):
-        from common import jobs, layout
+        from common import jobs, layout, trail
         from donations import demo, privacy
         from prisoners.panels import register_profile_panel
 
@@ -22,3 +22,4 @@ class DonationsConfig(AppConfig):
         register_profile_panel("donations/_profile_donate.html", order=50)
         jobs.register_personal_data("donations", privacy.export, privacy.erase, order=10)
         jobs.register_demo("donations", demo.load, order=50)
+        trail.register_actions({"resend_receipt": _("resent the receipt")})

@@ -277,3 +277,7 @@ class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
                 for step in services.possible_steps(obj)
             ]
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+
+# The proposals sponsors make from the portal, in a module of their own (registers itself).
+from sponsorships import admin_proposals  # noqa: E402, F401

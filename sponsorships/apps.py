@@ -9,20 +9,36 @@ class SponsorshipsConfig(AppConfig):
     # exports and erases sponsors' contacts and sees the sponsorships their export lists.
     staff_groups = {
         "Editors": {
-            model: ["view", "add", "change"] for model in ["sponsor", "sponsorship", "commitment"]
+            **{
+                model: ["view", "add", "change"]
+                for model in ["sponsor", "sponsorship", "commitment"]
+            },
+            # Sponsors' proposed public details: approve (change) or decline (delete).
+            "sponsorproposal": ["view", "change", "delete"],
         },
         "Privacy": {"sponsor": ["view", "personal_data"], "sponsorship": ["view"]},
     }
 
     def ready(self):
-        from common import jobs, layout
+        from common import jobs, layout, trail
+        from common.accounts import register_landing
         from prisoners.admin import register_detainee_list_filter
         from prisoners.panels import register_profile_panel
-        from sponsorships import demo, privacy
+        from sponsorships import demo, privacy, views
         from sponsorships.admin import SponsoredFilter
         from sponsorships.templatetags.sponsorships_tags import detainee_sponsors
 
         layout.register_page("sponsor", "sponsorships:signup")
+        layout.register_page("sponsor_portal", "sponsorships:portal")
+        # A signed-in sponsor finds the portal: first page after sign-in, and in the navigation.
+        register_landing(views.portal_landing)
+        layout.register_account_link(_("My sponsorship"), "sponsorships:portal", views.is_sponsor)
+        trail.register_actions(
+            {
+                "approve_sponsor_details": _("approved the sponsor's new public details"),
+                "decline_sponsor_details": _("declined the sponsor's new public details"),
+            }
+        )
         register_profile_panel("sponsorships/detainee_sponsors.html", detainee_sponsors, order=10)
         register_detainee_list_filter(SponsoredFilter)
         jobs.register_personal_data("sponsors", privacy.export, privacy.erase, order=20)

@@ -70,6 +70,9 @@ EXPECTED = {
         "sponsorships.view_commitment",
         "sponsorships.view_sponsor",
         "sponsorships.view_sponsorship",
+        "sponsorships.change_sponsorproposal",
+        "sponsorships.delete_sponsorproposal",
+        "sponsorships.view_sponsorproposal",
     },
     "Finance": {
         "common.view_trailentry",

@@ -34,6 +34,16 @@ def agreement_path(instance, filename):
     return f"agreements/{uuid.uuid4().hex}.pdf"
 
 
+class SponsorQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        """The sponsors a signed-in account speaks for: linked to it at approval, for an
+        address the sponsor confirmed through our link and that the account has verified."""
+        verified = EmailAddress.objects.filter(
+            user=user, verified=True, email__iexact=OuterRef("email")
+        )
+        return self.filter(Exists(verified), user=user, email_confirmed_at__isnull=False)
+
+
 class Sponsor(models.Model):
     class Kind(models.TextChoices):
         CITY = "CITY", _("City or local authority")
@@ -87,6 +97,8 @@ class Sponsor(models.Model):
         _("confirmation e-mail sent"), null=True, blank=True, editable=False
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = SponsorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -144,14 +156,9 @@ class SponsorshipQuerySet(models.QuerySet):
         )
 
     def owned_by(self, user):
-        """What a signed-in sponsor may open: linked to their account at approval, for an
-        address they confirmed through our link and that the account has verified."""
-        verified = EmailAddress.objects.filter(
-            user=user, verified=True, email__iexact=OuterRef("sponsor__email")
-        )
-        return self.filter(
-            Exists(verified), sponsor__user=user, sponsor__email_confirmed_at__isnull=False
-        )
+        """What a signed-in sponsor may open: the sponsorships of their sponsors (one rule,
+        Sponsor.objects.owned_by)."""
+        return self.filter(sponsor__in=Sponsor.objects.owned_by(user))
 
     def for_detainee(self, detainee):
         return self.filter(detainee=detainee)

@@ -205,7 +205,7 @@ def own_sponsorships(user):
 
 def own_sponsors(user):
     """The sponsors this account speaks for (approval links the account, services.account_for)."""
-    return Sponsor.objects.filter(user=user)
+    return Sponsor.objects.owned_by(user)
 
 
 def is_sponsor(user):

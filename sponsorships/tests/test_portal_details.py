@@ -96,6 +96,15 @@ def test_another_sponsor_cannot_propose_for_a_sponsor_not_theirs(client, valbrun
     assert not SponsorProposal.objects.exists()
 
 
+def test_an_account_linked_without_a_verified_address_cannot_propose(client, valbrune):
+    # Linked by hand, or the address changed since: the account proves nothing.
+    Sponsor.objects.filter(pk=valbrune.pk).update(email="town-hall@valbrune.example.org")
+    client.force_login(valbrune.user)
+    assert propose(client, valbrune).status_code == 404
+    assert not SponsorProposal.objects.exists()
+    assert "My sponsorship" not in client.get(reverse("sponsorships:wall")).text
+
+
 def test_a_visitor_is_sent_to_sign_in(client, valbrune):
     response = propose(client, valbrune)
     assert response.status_code == 302

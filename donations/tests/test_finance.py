@@ -281,3 +281,23 @@ def test_the_amount_filter_speaks_in_units(client, finance):
     text = client.get(CHANGELIST + "?amount=small").text
     assert "small@example.org" in text and "large@example.org" not in text
     assert "less than 20" in text
+
+
+def test_the_backfill_gives_older_received_donations_a_payment_date_and_full_refunds(db):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    made = local(2026, 9, 30, 23)
+    paid_without_date = make_donation(status=DonationStatus.PAID, created_at=made)
+    refunded_without_amount = make_donation(
+        status=DonationStatus.REFUNDED, paid_at=made, amount=3000
+    )
+    pending = make_donation(created_at=made)
+    import_module("donations.migrations.0005_backfill_paid_at_and_refunds").backfill(apps, None)
+    for donation in (paid_without_date, refunded_without_amount, pending):
+        donation.refresh_from_db()
+    assert paid_without_date.paid_at == made
+    assert refunded_without_amount.amount_refunded == 3000
+    assert pending.paid_at is None
+    assert Donation.objects.net_by_currency(local(2026, 9, 1), OCTOBER[0]) == {"EUR": 5000}

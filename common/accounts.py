@@ -25,6 +25,26 @@ from common import mail
 from common.models import LanguagePreference
 from common.urls import absolute_url
 
+# Where a signed-in person lands when no page asked for them (`?next=`): apps above register
+# a function of the user that answers a path or "" (the sponsorships app: its portal).
+_landings = []
+
+
+def register_landing(function):
+    _landings.append(function)
+
+
+def landing_for(user):
+    """The first registered landing that wants `user`, or "". Staff keep theirs: they sign in
+    on the way to the admin, through the second factor, and are never sent elsewhere."""
+    if user.is_staff:
+        return ""
+    for function in _landings:
+        url = function(user)
+        if url:
+            return url
+    return ""
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
@@ -33,6 +53,10 @@ class AccountAdapter(DefaultAccountAdapter):
         neither goes through allauth's sign-up, which shows templates/account/signup_closed.html
         to a GET and to a POST alike."""
         return False
+
+    def get_login_redirect_url(self, request):
+        # Called only when the sign-in named no safe `?next=`: that one is always honoured.
+        return landing_for(request.user) or super().get_login_redirect_url(request)
 
     def post_login(self, request, user, **kwargs):
         """Once signed in (after the second factor, for staff), the site speaks the language

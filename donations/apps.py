@@ -18,7 +18,7 @@ class DonationsConfig(AppConfig):
     }
 
     def ready(self):
-        from common import jobs, layout
+        from common import jobs, layout, trail
         from common.overview import register_overview
         from donations import demo, overview, privacy
         from donations.services import profile_donate_context
@@ -43,3 +43,4 @@ class DonationsConfig(AppConfig):
             permission="donations.view_stripeevent",
             title=_("Payments"),
         )
+        trail.register_actions({"resend_receipt": _("resent the receipt")})

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -43,14 +43,75 @@ class DonationQuerySet(models.QuerySet):
         """Paid donations whose donors agreed to be named on the public list."""
         return self.paid().filter(show_on_wall=True).exclude(donor_name="")
 
-    def totals_by_month(self):
-        """Sum and count per month and currency, newest month first."""
+    def received(self):
+        """Donations whose money arrived, whatever happened after: paid, later refunded (in
+        part or in full) or disputed. Refunds are subtracted by the sums below, so a refunded
+        month keeps its line, at its net."""
+        return self.filter(
+            paid_at__isnull=False,
+            status__in=[DonationStatus.PAID, DonationStatus.REFUNDED, DonationStatus.DISPUTED],
+        )
+
+    def _sums(self):
+        return {
+            "count": Count("pk"),
+            "gross": Sum("amount"),
+            "refunded": Sum("amount_refunded"),
+            "net": Sum(F("amount") - F("amount_refunded")),
+        }
+
+    def net_by_month(self):
+        """Received money per month of PAYMENT (in the site's time zone) and currency, newest
+        first: count, gross, refunded and net, in minor units. A refund counts against the
+        month of the payment it refunds, however much later Stripe made it."""
         return (
-            self.annotate(month=TruncMonth("created_at"))
+            self.received()
+            .annotate(month=TruncMonth("paid_at"))
             .values("month", "currency")
-            .annotate(total=Sum("amount"), count=Count("pk"))
+            .annotate(**self._sums())
             .order_by("-month", "currency")
         )
+
+    def net_by_currency(self, start, end):
+        """{currency: net in minor units} of the money paid in [start, end), net of refunds.
+
+        The overview's "this month" figure: `net_by_currency(first_of_month, first_of_next)`.
+        """
+        rows = (
+            self.received()
+            .filter(paid_at__gte=start, paid_at__lt=end)
+            .values("currency")
+            .annotate(net=Sum(F("amount") - F("amount_refunded")))
+            .order_by("currency")
+        )
+        return {row["currency"]: row["net"] for row in rows}
+
+    def monthly_gifts(self):
+        """One row per monthly gift: the donation made through Checkout, which holds the
+        subscription; each renewal is a donation of its own, without a Checkout session."""
+        return (
+            self.filter(frequency=Frequency.MONTHLY, stripe_checkout_session_id__isnull=False)
+            .exclude(stripe_subscription_id="")
+            .filter(paid_at__isnull=False)
+        )
+
+    def active_monthly(self):
+        """Monthly gifts that Stripe still collects: paid once, subscription not ended."""
+        return self.monthly_gifts().filter(subscription_ended_at__isnull=True)
+
+    def cancelled_monthly(self):
+        return self.monthly_gifts().filter(subscription_ended_at__isnull=False)
+
+    def monthly_income_by_currency(self):
+        """{currency: (active gifts, monthly income in minor units)}: a gift's amount is fixed
+        at Checkout, so its first donation says what each month brings."""
+        rows = (
+            self.active_monthly()
+            .values("currency")
+            .annotate(count=Count("pk"), total=Sum("amount"))
+            .order_by("currency")
+        )
+        return {row["currency"]: (row["count"], row["total"]) for row in rows}
 
 
 class Donation(models.Model):
@@ -118,6 +179,10 @@ class Donation(models.Model):
     @property
     def is_monthly(self):
         return self.frequency == Frequency.MONTHLY
+
+    @property
+    def net_amount(self):
+        return self.amount - self.amount_refunded
 
 
 class StripeEvent(models.Model):

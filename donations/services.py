@@ -4,6 +4,7 @@ The webhook is the only thing that marks a donation paid. Each event is stored o
 id and handled in one transaction, so a repeat or a concurrent delivery changes nothing.
 """
 
+import datetime
 import logging
 import uuid
 
@@ -63,6 +64,37 @@ def client():
 
 def stripe_locale(language):
     return STRIPE_LOCALES.get(language, "auto")
+
+
+# The Stripe dashboard ---------------------------------------------------------------------------
+
+DASHBOARD = "https://dashboard.stripe.com/"
+# Where the dashboard shows an object, by the prefix of its id.
+DASHBOARD_PATHS = {
+    "pi_": "payments/",
+    "ch_": "payments/",
+    "cus_": "customers/",
+    "sub_": "subscriptions/",
+    "in_": "invoices/",
+    "cs_": "checkout/sessions/",
+    "evt_": "events/",
+}
+
+
+def is_live():
+    """Only a live key makes live links: with a test key, or none (the demo), the dashboard's
+    test mode is the one that holds our objects."""
+    return settings.STRIPE_SECRET_KEY.startswith(("sk_live_", "rk_live_"))
+
+
+def dashboard_url(stripe_id, livemode=None):
+    """The page of a Stripe object in the dashboard, or "" for an id Stripe did not make
+    (the demo's "demo_…"). `livemode`, when an event says it, wins over the key."""
+    live = is_live() if livemode is None else livemode
+    for prefix, path in DASHBOARD_PATHS.items():
+        if stripe_id and stripe_id.startswith(prefix):
+            return f"{DASHBOARD}{'' if live else 'test/'}{path}{stripe_id}"
+    return ""
 
 
 # Checkout ------------------------------------------------------------------------------------
@@ -153,6 +185,21 @@ def send_receipt(donation_pk):
             context["manage_url"] = absolute_url("donations:manage", manage_token(donation))
             context["manage_days"] = MANAGE_MAX_AGE // (60 * 60 * 24)
     mail.send(donation.donor_email, "donations/email/receipt", context, language=donation.language)
+
+
+def resend_receipt(donation):
+    """Send the receipt of a paid donation again (a donor lost it); False, and nothing sent,
+    for any other status: a receipt says the money arrived."""
+    if donation.status != DonationStatus.PAID:
+        return False
+    send_receipt(donation.pk)
+    donation.receipt_sent_at = timezone.now()
+    donation.save(update_fields=["receipt_sent_at", "updated_at"])
+    return True
+
+
+def stripe_time(timestamp):
+    return datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC) if timestamp else None
 
 
 def mark_paid(donation, paid_at=None):
@@ -353,7 +400,9 @@ def donation_for_invoice(invoice):
 
 
 def on_invoice_paid(invoice):
-    mark_paid(donation_for_invoice(invoice))
+    # The month a renewal counts in is the one Stripe collected it in, not our receipt's.
+    paid_at = stripe_time((invoice.get("status_transitions") or {}).get("paid_at"))
+    mark_paid(donation_for_invoice(invoice), paid_at)
 
 
 def on_invoice_payment_failed(invoice):

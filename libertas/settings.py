@@ -203,6 +203,8 @@ PAGE_CACHE_IGNORED_MODELS = [
     "campaign.SolidarityMessage",
     "campaign.MessageBundle",
     "prisoners.CorrectionRequest",
+    # Private until staff approve it; approval saves the Sponsor, which drops its pages.
+    "sponsorships.SponsorProposal",
 ]
 # A change of a detainee drops their profile (old and new address) and the "index" (every
 # page but the profiles); a change of these drops the profiles they link to (by this path

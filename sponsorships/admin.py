@@ -365,3 +365,7 @@ class SponsorActionAdmin(TrailAdmin, admin.ModelAdmin):
     @admin.display(description=_("detainee"))
     def detainee(self, action):
         return action.sponsorship.detainee or _("the whole group")
+
+
+# The proposals sponsors make from the portal, in a module of their own (registers itself).
+from sponsorships import admin_proposals  # noqa: E402, F401

@@ -15,16 +15,19 @@ class SponsorshipsConfig(AppConfig):
             },
             # Editors review what sponsors record; a sponsor's words are never edited by staff.
             "sponsoraction": ["view", "change"],
+            # Sponsors' proposed public details: approve (change) or decline (delete).
+            "sponsorproposal": ["view", "change", "delete"],
         },
         "Privacy": {"sponsor": ["view", "personal_data"], "sponsorship": ["view"]},
     }
 
     def ready(self):
         from common import jobs, layout, trail
+        from common.accounts import register_landing
         from common.overview import register_overview
         from prisoners.admin import register_detainee_list_filter
         from prisoners.panels import register_profile_panel
-        from sponsorships import demo, overview, privacy
+        from sponsorships import demo, overview, privacy, views
         from sponsorships.admin import SponsoredFilter
         from sponsorships.templatetags.sponsorships_tags import (
             detainee_actions,
@@ -32,8 +35,14 @@ class SponsorshipsConfig(AppConfig):
         )
 
         layout.register_page("sponsor", "sponsorships:signup")
+        layout.register_page("sponsor_portal", "sponsorships:portal")
+        # A signed-in sponsor finds the portal: first page after sign-in, and in the navigation.
+        register_landing(views.portal_landing)
+        layout.register_account_link(_("My sponsorship"), "sponsorships:portal", views.is_sponsor)
         trail.register_actions(
             {
+                "approve_sponsor_details": _("approved the sponsor's new public details"),
+                "decline_sponsor_details": _("declined the sponsor's new public details"),
                 "approve_sponsor_action": _("published the sponsor's action"),
                 "reject_sponsor_action": _("did not publish the sponsor's action"),
             }

@@ -6,7 +6,7 @@ from django_countries import countries
 from common.forms import HoneypotMixin, PersonNameField
 from common.images import CheckedImageField
 from prisoners.models import Detainee
-from sponsorships.models import Commitment, Sponsor, SponsorAction, Sponsorship
+from sponsorships.models import Commitment, Sponsor, SponsorAction, SponsorProposal, Sponsorship
 from sponsorships.validators import clean_logo, validate_agreement_pdf
 
 WHOLE_GROUP = "group"
@@ -128,6 +128,57 @@ class SignupForm(HoneypotMixin, forms.ModelForm):
         sponsorship = Sponsorship.objects.create(sponsor=sponsor, detainee=self.detainee)
         sponsorship.commitments.set(self.cleaned_data["commitments"])
         return sponsorship
+
+
+class SponsorDetailsForm(forms.ModelForm):
+    """What a sponsor may change of their public details from the portal; staff confirm it."""
+
+    # As in the sign-up form: a plain file field, with the same image checks (clean_logo).
+    logo = forms.FileField(
+        label=_("New logo"),
+        required=False,
+        # Plain: a proposed logo is private, there is no address to show it by.
+        widget=forms.FileInput,
+        help_text=_(
+            "Optional: leave empty to keep the current logo. PNG, JPEG or WebP, at most 2 MB "
+            "and 4000 × 4000 pixels."
+        ),
+    )
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Enter a web address such as https://example.org.")},
+    )
+
+    class Meta:
+        model = SponsorProposal
+        fields = ["name", "website", "logo"]
+        labels = {"name": _("Name of the city, organisation or person")}
+        help_texts = {"name": _("As it should appear on the sponsors wall and the profiles.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages["required"] = _("Give the name to show.")
+
+    def clean_logo(self):
+        upload = self.files.get("logo")
+        if not upload:
+            # Nothing chosen: the proposal keeps the logo it already carries, if any.
+            return self.instance.logo
+        return clean_logo(upload)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors and self.files.get("logo"):
+            self.add_error(
+                "logo",
+                _(
+                    "Please choose your logo file again: for your security, browsers do not "
+                    "keep a chosen file when a form is shown again."
+                ),
+            )
+        return cleaned
 
 
 class DecisionForm(forms.Form):

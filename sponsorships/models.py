@@ -5,10 +5,11 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from common.storage import PrivateFileField
+from common.storage import PrivateFileField, PrivateImageField
 from prisoners.models import Detainee
 from sponsorships.validators import validate_agreement_pdf
 
@@ -23,9 +24,24 @@ def logo_path(instance, filename):
     return f"sponsors/logos/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
+def proposed_logo_path(instance, filename):
+    # Private until staff approve it: approval copies it to the sponsor's public logo.
+    return f"sponsors/proposed-logos/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
 def agreement_path(instance, filename):
     # Unguessable, and in the private storage: only views that check who asks serve it.
     return f"agreements/{uuid.uuid4().hex}.pdf"
+
+
+class SponsorQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        """The sponsors a signed-in account speaks for: linked to it at approval, for an
+        address the sponsor confirmed through our link and that the account has verified."""
+        verified = EmailAddress.objects.filter(
+            user=user, verified=True, email__iexact=OuterRef("email")
+        )
+        return self.filter(Exists(verified), user=user, email_confirmed_at__isnull=False)
 
 
 class Sponsor(models.Model):
@@ -98,6 +114,8 @@ class Sponsor(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    objects = SponsorQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("sponsor")
@@ -168,14 +186,9 @@ class SponsorshipQuerySet(models.QuerySet):
         )
 
     def owned_by(self, user):
-        """What a signed-in sponsor may open: linked to their account at approval, for an
-        address they confirmed through our link and that the account has verified."""
-        verified = EmailAddress.objects.filter(
-            user=user, verified=True, email__iexact=OuterRef("sponsor__email")
-        )
-        return self.filter(
-            Exists(verified), sponsor__user=user, sponsor__email_confirmed_at__isnull=False
-        )
+        """What a signed-in sponsor may open: the sponsorships of their sponsors (one rule,
+        Sponsor.objects.owned_by)."""
+        return self.filter(sponsor__in=Sponsor.objects.owned_by(user))
 
     def for_detainee(self, detainee):
         return self.filter(detainee=detainee)
@@ -357,3 +370,72 @@ class SponsorAction(models.Model):
             "photo": self.photo if in_full and self.photo else None,
             "photo_alt": self.photo_alt if in_full else "",
         }
+
+
+class SponsorProposal(models.Model):
+    """Public details a sponsor proposes from the portal: a name, a website, a logo.
+
+    Nothing of it is public, the logo sits in the private storage: the wall and the profiles
+    read the Sponsor only. Staff approve it (applied to the sponsor, then gone) or decline it
+    (gone). One per sponsor: a new proposal replaces the one still waiting.
+    """
+
+    sponsor = models.OneToOneField(
+        Sponsor,
+        on_delete=models.CASCADE,
+        related_name="details_proposal",
+        verbose_name=_("sponsor"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    # The name is translated (Sponsor.name_en, _fr, _hy): the one proposed is in this language.
+    language = models.CharField(_("language of the name"), max_length=8, choices=settings.LANGUAGES)
+    website = models.URLField(_("website"), blank=True)
+    logo = PrivateImageField(_("new logo"), upload_to=proposed_logo_path, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    created_at = models.DateTimeField(_("proposed"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("proposed change of public details")
+        verbose_name_plural = _("proposed changes of public details")
+
+    def __str__(self):
+        return str(self.sponsor)
+
+    def current_name(self):
+        return getattr(self.sponsor, f"name_{self.language}") or self.sponsor.name
+
+    def changed_fields(self):
+        """The names of the sponsor's fields this proposal would change."""
+        changed = []
+        if self.name != self.current_name():
+            changed.append("name")
+        if self.website != self.sponsor.website:
+            changed.append("website")
+        if self.logo:
+            changed.append("logo")
+        return changed
+
+    def apply(self):
+        """Make the proposal the sponsor's public details, then forget it."""
+        sponsor = self.sponsor
+        setattr(sponsor, f"name_{self.language}", self.name)
+        sponsor.website = self.website
+        if self.logo:
+            with self.logo.open("rb") as logo:
+                # A copy in the public storage, under a new name: the private one goes.
+                sponsor.logo.save(PurePath(self.logo.name).name, logo, save=False)
+        sponsor.save()
+        self.discard()
+
+    def discard(self):
+        if self.logo:
+            self.logo.delete(save=False)
+        self.delete()

@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, prefetch_related
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -20,8 +20,21 @@ from common.storage import private_file_response
 from prisoners import printing
 from prisoners.models import PRIVATE_FIELDS, Detainee, Status, TimelineEvent
 from sponsorships import geo, pdf, services
-from sponsorships.forms import WHOLE_GROUP, ActionFilterForm, SignupForm, SponsorActionForm
-from sponsorships.models import Commitment, Sponsor, SponsorAction, Sponsorship, profile_url
+from sponsorships.forms import (
+    WHOLE_GROUP,
+    ActionFilterForm,
+    SignupForm,
+    SponsorActionForm,
+    SponsorDetailsForm,
+)
+from sponsorships.models import (
+    Commitment,
+    Sponsor,
+    SponsorAction,
+    SponsorProposal,
+    Sponsorship,
+    profile_url,
+)
 
 SIGNUP_RATE = "10/h"
 # People the sign-up page offers at a time; the search finds anyone else.
@@ -260,12 +273,73 @@ def own_sponsorships(user):
     return Sponsorship.objects.owned_by(user).select_related("sponsor", "detainee")
 
 
+def own_sponsors(user):
+    """The sponsors this account speaks for (approval links the account, services.account_for)."""
+    return Sponsor.objects.owned_by(user)
+
+
+def is_sponsor(user):
+    return own_sponsors(user).exists()
+
+
+def portal_landing(user):
+    """Where a sponsor lands after signing in (common.accounts.register_landing)."""
+    return reverse("sponsorships:portal") if is_sponsor(user) else ""
+
+
 def portal(request):
     if not request.user.is_authenticated:
         # A page rather than a bare redirect: it tells a sponsor where their password comes from.
         return render(request, "sponsorships/portal_sign_in.html")
     sponsorships = own_sponsorships(request.user).prefetch_related("commitments")
-    return render(request, "sponsorships/portal.html", {"sponsorships": sponsorships})
+    sponsors = own_sponsors(request.user).select_related("details_proposal")
+    return render(
+        request, "sponsorships/portal.html", {"sponsorships": sponsorships, "sponsors": sponsors}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def portal_details(request, pk):
+    """A sponsor proposes new public details; they stay private until staff approve them."""
+    sponsor = get_object_or_404(own_sponsors(request.user), pk=pk)
+    pending = SponsorProposal.objects.filter(sponsor=sponsor).first()
+    language = get_language()
+    if pending is None:
+        proposal = SponsorProposal(sponsor=sponsor)
+        initial = {
+            "name": getattr(sponsor, f"name_{language}") or sponsor.name,
+            "website": sponsor.website,
+        }
+    else:
+        proposal, initial = pending, {}
+    old_logo = proposal.logo.name if pending else ""
+    form = SponsorDetailsForm(
+        request.POST or None, request.FILES or None, instance=proposal, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            proposal = form.save(commit=False)
+            proposal.language = language
+            proposal.proposed_by = request.user
+            proposal.created_at = timezone.now()
+            proposal.save()
+        if old_logo and proposal.logo.name != old_logo:
+            # The logo of the proposal it replaces: nobody will review it any more.
+            proposal.logo.storage.delete(old_logo)
+        messages.success(
+            request,
+            _(
+                "Thank you. The campaign team checks your new details before they appear "
+                "on the site."
+            ),
+        )
+        return redirect("sponsorships:portal")
+    return render(
+        request,
+        "sponsorships/portal_details.html",
+        {"sponsor": sponsor, "form": form, "pending": pending},
+    )
 
 
 def pledges_and_deeds(sponsorship):

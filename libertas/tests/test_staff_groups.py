@@ -76,6 +76,9 @@ EXPECTED = {
         "sponsorships.view_sponsorship",
         "sponsorships.change_sponsoraction",
         "sponsorships.view_sponsoraction",
+        "sponsorships.change_sponsorproposal",
+        "sponsorships.delete_sponsorproposal",
+        "sponsorships.view_sponsorproposal",
     },
     "Finance": {
         "common.view_trailentry",

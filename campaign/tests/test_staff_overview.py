@@ -57,10 +57,12 @@ def make_records():
         amount=9900, currency=Currency.USD, paid_at=now - datetime.timedelta(days=40),
         status=DonationStatus.PAID,
     )  # fmt: skip
-    for invoice in ["in_1", "in_2"]:  # two payments of one monthly gift: one donor
+    # Two payments of one monthly gift: one donor. The renewal has no Checkout session.
+    for invoice, session in [("in_1", "cs_monthly"), ("in_2", None)]:
         make_donation(
             amount=1000, currency=Currency.EUR, frequency=Frequency.MONTHLY,
-            stripe_subscription_id="sub_1", stripe_invoice_id=invoice, **paid,
+            stripe_subscription_id="sub_1", stripe_invoice_id=invoice,
+            stripe_checkout_session_id=session, **paid,
         )  # fmt: skip
     StripeEvent.objects.create(event_id="evt_1", type="charge.refunded", payload={}, error="boom")
     StripeEvent.objects.create(event_id="evt_2", type="charge.refunded", payload={})

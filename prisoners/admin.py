@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from common import trail
 from common.admin import AnyLanguageAdmin, TrailAdmin
 from common.languages import InLanguage
 from common.privacy import PersonalDataAdmin, privacy_actions
@@ -141,7 +142,7 @@ class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTran
     @admin.action(description=_("Mark as released today"), permissions=["change"])
     def mark_released(self, request, queryset):
         today = timezone.localdate()
-        count = 0
+        marked = []
         with transaction.atomic():
             for detainee in queryset.exclude(status=Status.RELEASED).select_for_update():
                 detainee.status = Status.RELEASED
@@ -150,7 +151,9 @@ class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTran
                 TimelineEvent.objects.create(
                     detainee=detainee, date=today, kind=TimelineEvent.Kind.RELEASED
                 )
-                count += 1
+                marked.append(detainee)
+            trail.record_each(request.user, "mark_released", marked, new=str(Status.RELEASED))
+        count = len(marked)
         self.message_user(
             request,
             ngettext(
@@ -161,6 +164,34 @@ class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTran
             % {"count": count},
             messages.SUCCESS,
         )
+        return self.after_status_change(request, marked, Status.RELEASED)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "status" in form.changed_data:
+            trail.record(
+                request.user,
+                "change_status",
+                obj,
+                old=form.initial.get("status"),
+                new=str(obj.status),
+            )
+            request._after_status_change = self.after_status_change(request, [obj], obj.status)
+
+    def response_change(self, request, obj):
+        # After a status change, the page where staff confirm what follows (if any).
+        return getattr(request, "_after_status_change", None) or super().response_change(
+            request, obj
+        )
+
+    def after_status_change(self, request, detainees, status):
+        """Let the apps above react to people's new status (sponsorships proposes ending
+        theirs); the first hook that answers with an address is where staff go next."""
+        for hook in STATUS_CHANGE_HOOKS:
+            url = hook(request, detainees, status) if detainees else None
+            if url:
+                return HttpResponseRedirect(url)
+        return None
 
 
 @admin.register(Source)
@@ -194,6 +225,17 @@ class CorrectionRequestAdmin(TrailAdmin, PersonalDataAdmin, admin.ModelAdmin):
     readonly_fields = ["detainee", "what_is_wrong", "evidence", "name", "email", "created_at"]
     actions = privacy_actions(privacy.export, privacy.erase, "email")
     date_hierarchy = "created_at"
+
+
+# hook(request, detainees, status) -> an admin address or None; see after_status_change.
+STATUS_CHANGE_HOOKS = []
+
+
+def register_status_change_hook(hook):
+    """Called when staff change people's status (the "mark released" action, the form), by
+    an app above that owns what follows, in its AppConfig.ready."""
+    if hook not in STATUS_CHANGE_HOOKS:
+        STATUS_CHANGE_HOOKS.append(hook)
 
 
 def register_detainee_list_filter(list_filter):

@@ -21,7 +21,7 @@ class PrisonersConfig(AppConfig):
     }
 
     def ready(self):
-        from common import jobs, layout
+        from common import jobs, layout, trail
         from prisoners import demo, privacy
         from prisoners.panels import register_profile_panel
         from prisoners.views import share_panel_context
@@ -32,3 +32,6 @@ class PrisonersConfig(AppConfig):
         jobs.register_personal_data("correction_requests", privacy.export, privacy.erase, order=30)
         # Demo records: the detainees, before the sponsorships and actions that name them.
         jobs.register_demo("prisoners", demo.load, order=20)
+        trail.register_actions(
+            {"mark_released": _("marked as released"), "change_status": _("changed the status")}
+        )

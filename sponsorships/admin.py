@@ -9,7 +9,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
-from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
@@ -310,7 +309,11 @@ class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
         )
 
     def age(self, obj):
-        return _("%(time)s ago") % {"time": timesince(obj.created_at, depth=1)}
+        # In days, as staff count a request's wait ("12 days ago", not "1 week ago").
+        days = (timezone.now() - obj.created_at).days
+        if days == 0:
+            return _("today")
+        return ngettext("%(count)d day ago", "%(count)d days ago", days) % {"count": days}
 
     @admin.display(description=_("request made"))
     def request_age(self, obj):
@@ -540,8 +543,11 @@ class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
                 "signed_on": sponsorship.signed_on,
                 "signing_place": sponsorship.signing_place,
             }
-        form = config["form"](request.POST or None, request.FILES or None, initial=initial)
-        if request.method == "POST" and form.is_valid():
+        posted = request.method == "POST"
+        form = config["form"](
+            request.POST if posted else None, request.FILES if posted else None, initial=initial
+        )
+        if posted and form.is_valid():
             try:
                 done = self.take_step(request, sponsorship, step, form.cleaned_data)
             except services.StepRefused as refused:

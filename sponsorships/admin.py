@@ -66,6 +66,11 @@ class EmailConfirmedFilter(admin.SimpleListFilter):
         return queryset
 
 
+# The lists hide the admin's side menu (the breadcrumbs lead back): with it and the filters,
+# what is left at 1280 px clipped the columns.
+WIDE_LIST = {"is_nav_sidebar_enabled": False}
+
+
 class UsedCountriesFilter(admin.ChoicesFieldListFilter):
     """Only the countries of existing sponsors, by name in the reader's language (not the
     250 of the field's choices); the addresses are those of Django's own choices filter."""
@@ -168,6 +173,10 @@ class SponsorAdmin(TrailAdmin, AnyLanguageAdmin, PersonalDataAdmin, TabbedTransl
     readonly_fields = ["user", "email_confirmed_at", "created_at"]
     actions = privacy_actions(privacy.export, privacy.erase, "email")
     inlines = [SponsorshipInline]
+
+    class Media:
+        css = {"all": ["sponsorships/admin_lists.css"]}
+
     fieldsets = [
         (
             None,
@@ -188,6 +197,9 @@ class SponsorAdmin(TrailAdmin, AnyLanguageAdmin, PersonalDataAdmin, TabbedTransl
             },
         ),
     ]
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {**(extra_context or {}), **WIDE_LIST})
 
     def get_readonly_fields(self, request, obj=None):
         # The address the sponsor confirmed is the one approval links an account to.
@@ -211,7 +223,7 @@ class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
         "sponsor_kind",
         "target",
         "status",
-        "email_confirmed",
+        "confirmed",
         "requested",
         "follow_up_on",
     ]
@@ -278,6 +290,9 @@ class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
         (_("Public"), {"fields": ["public_note"]}),
     ]
     change_form_template = "admin/sponsorships/sponsorship/change_form.html"
+
+    class Media:
+        css = {"all": ["sponsorships/admin_lists.css"]}
 
     def get_readonly_fields(self, request, obj=None):
         # Once decided, who sponsors whom is fixed: a sponsorship of another person is a
@@ -355,10 +370,10 @@ class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
         if not others:
             return _("None")
         return format_html(
-            "<ul>{}</ul>",
+            "{}",
             format_html_join(
-                "",
-                '<li><a href="{}">{}</a> — {}</li>',
+                format_html("<br>"),
+                '<a href="{}">{}</a> — {}',
                 (
                     (
                         reverse("admin:sponsorships_sponsorship_change", args=[other.pk]),
@@ -422,9 +437,12 @@ class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
     def photo_for_print(self, obj):
         return printing.photo_warning(obj.detainee) if obj.detainee_id else "—"
 
-    @admin.display(description=_("e-mail confirmed"), boolean=True)
-    def email_confirmed(self, obj):
-        return obj.sponsor.email_confirmed_at is not None
+    @admin.display(description=_("confirmed"), boolean=True)
+    def confirmed(self, obj):
+        return obj.is_confirmed  # by the e-mail link or on paper
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {**(extra_context or {}), **WIDE_LIST})
 
     @admin.display(description=_("place of signing"))
     def place_of_signing(self, obj):

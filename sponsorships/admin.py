@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
@@ -372,7 +373,7 @@ class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
         return format_html(
             "{}",
             format_html_join(
-                format_html("<br>"),
+                mark_safe("<br>"),  # noqa: S308 -- a constant
                 '<a href="{}">{}</a> — {}',
                 (
                     (

@@ -226,7 +226,7 @@ class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
         "status",
         "confirmed",
         "requested",
-        "follow_up_on",
+        "follow_up",
     ]
     list_filter = [
         "status",
@@ -323,6 +323,11 @@ class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
         return format_html(
             '<span title="{}">{}</span>', obj.created_at.date().isoformat(), self.age(obj)
         )
+
+    @admin.display(description=_("follow up on"), ordering="follow_up_on")
+    def follow_up(self, obj):
+        # Short in every language, so the list keeps its width.
+        return obj.follow_up_on.isoformat() if obj.follow_up_on else "—"
 
     def age(self, obj):
         # In days, as staff count a request's wait ("12 days ago", not "1 week ago").

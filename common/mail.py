@@ -23,15 +23,15 @@ from common.models import LanguagePreference
 CONFIRMATION_MAIL_PERIOD = timedelta(hours=24)
 
 
-def claim_confirmation_mail(row, same_address):
+def claim_confirmation_mail(row, same_address, period=CONFIRMATION_MAIL_PERIOD):
     """True if `row`'s confirmation e-mail may go now; it is then marked as sent.
 
     `same_address` holds the rows of the same address and purpose; none of them may have
-    had an e-mail in the period. The conditional UPDATE lets only one of two simultaneous
-    requests through.
+    had an e-mail in the `period`. The conditional UPDATE lets only one of two simultaneous
+    requests through. (Staff re-sending on a sponsor's behalf use a shorter period.)
     """
     now = timezone.now()
-    since = now - CONFIRMATION_MAIL_PERIOD
+    since = now - period
     if same_address.exclude(pk=row.pk).filter(confirmation_sent_at__gt=since).exists():
         return False
     claimed = (

@@ -3,7 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,6 +19,7 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
+from common import trail
 from common.actions import confirmed_action
 from common.admin import AnyLanguageAdmin, TrailAdmin
 from common.history import ReadableHistoryAdmin
@@ -293,11 +294,10 @@ class DetaineeAdmin(
         description=_("Mark as released today"),
         question=_("Mark these people as released today?"),
         permissions=["change"],
-        trail_action="mark_released",
     )
     def mark_released(self, request, queryset, reason):
         today = timezone.localdate()
-        count = 0
+        marked = []
         with transaction.atomic():
             for detainee in queryset.exclude(status=Status.RELEASED).select_for_update():
                 detainee.status = Status.RELEASED
@@ -306,7 +306,12 @@ class DetaineeAdmin(
                 TimelineEvent.objects.create(
                     detainee=detainee, date=today, kind=TimelineEvent.Kind.RELEASED
                 )
-                count += 1
+                marked.append(detainee)
+            # Only those it changed, with the reason typed on the confirmation page.
+            trail.record_each(
+                request.user, "mark_released", marked, reason=reason, new=str(Status.RELEASED)
+            )
+        count = len(marked)
         self.message_user(
             request,
             ngettext(
@@ -317,6 +322,34 @@ class DetaineeAdmin(
             % {"count": count},
             messages.SUCCESS,
         )
+        return self.after_status_change(request, marked, Status.RELEASED)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "status" in form.changed_data:
+            trail.record(
+                request.user,
+                "change_status",
+                obj,
+                old=form.initial.get("status"),
+                new=str(obj.status),
+            )
+            request._after_status_change = self.after_status_change(request, [obj], obj.status)
+
+    def response_change(self, request, obj):
+        # After a status change, the page where staff confirm what follows (if any).
+        return getattr(request, "_after_status_change", None) or super().response_change(
+            request, obj
+        )
+
+    def after_status_change(self, request, detainees, status):
+        """Let the apps above react to people's new status (sponsorships proposes ending
+        theirs); the first hook that answers with an address is where staff go next."""
+        for hook in STATUS_CHANGE_HOOKS:
+            url = hook(request, detainees, status) if detainees else None
+            if url:
+                return HttpResponseRedirect(url)
+        return None
 
 
 @admin.register(Source)
@@ -350,6 +383,17 @@ class CorrectionRequestAdmin(TrailAdmin, PersonalDataAdmin, admin.ModelAdmin):
     readonly_fields = ["detainee", "what_is_wrong", "evidence", "name", "email", "created_at"]
     actions = privacy_actions(privacy.export, privacy.erase, "email")
     date_hierarchy = "created_at"
+
+
+# hook(request, detainees, status) -> an admin address or None; see after_status_change.
+STATUS_CHANGE_HOOKS = []
+
+
+def register_status_change_hook(hook):
+    """Called when staff change people's status (the "mark released" action, the form), by
+    an app above that owns what follows, in its AppConfig.ready."""
+    if hook not in STATUS_CHANGE_HOOKS:
+        STATUS_CHANGE_HOOKS.append(hook)
 
 
 def register_detainee_list_filter(list_filter):

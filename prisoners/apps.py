@@ -33,7 +33,9 @@ class PrisonersConfig(AppConfig):
         jobs.register_personal_data("correction_requests", privacy.export, privacy.erase, order=30)
         # Demo records: the detainees, before the sponsorships and actions that name them.
         jobs.register_demo("prisoners", demo.load, order=20)
-        trail.register_actions({"mark_released": _("marked as released")})
+        trail.register_actions(
+            {"mark_released": _("marked as released"), "change_status": _("changed the status")}
+        )
         # The staff overview: what waits for the registry's editors.
         register_overview(
             "corrections",

@@ -25,10 +25,10 @@ class SponsorshipsConfig(AppConfig):
         from common import jobs, layout, trail
         from common.accounts import register_landing
         from common.overview import register_overview
-        from prisoners.admin import register_detainee_list_filter
+        from prisoners.admin import register_detainee_list_filter, register_status_change_hook
         from prisoners.panels import register_profile_panel
         from sponsorships import demo, overview, privacy, views
-        from sponsorships.admin import SponsoredFilter
+        from sponsorships.admin import SponsoredFilter, propose_ending_sponsorships
         from sponsorships.templatetags.sponsorships_tags import (
             detainee_actions,
             detainee_sponsors,
@@ -50,6 +50,18 @@ class SponsorshipsConfig(AppConfig):
         register_profile_panel("sponsorships/detainee_sponsors.html", detainee_sponsors, order=10)
         register_profile_panel("sponsorships/detainee_actions.html", detainee_actions, order=12)
         register_detainee_list_filter(SponsoredFilter)
+        register_status_change_hook(propose_ending_sponsorships)
+        # Each step of the state machine (services.STEPS) writes one of these.
+        trail.register_actions(
+            {
+                "approve_sponsorship": _("approved the sponsorship"),
+                "decline_sponsorship": _("declined the sponsorship"),
+                "record_signing": _("recorded the public signing"),
+                "end_sponsorship": _("ended the sponsorship"),
+                "send_sponsor_confirmation": _("sent the confirmation e-mail to the sponsor"),
+                "confirm_on_paper": _("recorded a confirmation on paper"),
+            }
+        )
         jobs.register_personal_data("sponsors", privacy.export, privacy.erase, order=20)
         jobs.register_retention("sponsors", privacy.purge, order=20)
         jobs.register_demo("sponsorships", demo.load, order=30)

@@ -7,7 +7,7 @@ from common.forms import HoneypotMixin, PersonNameField
 from common.images import CheckedImageField
 from prisoners.models import Detainee
 from sponsorships.models import Commitment, Sponsor, SponsorAction, SponsorProposal, Sponsorship
-from sponsorships.validators import clean_logo, validate_agreement_pdf
+from sponsorships.validators import clean_logo, validate_agreement_pdf, validate_scan
 
 WHOLE_GROUP = "group"
 
@@ -208,6 +208,51 @@ class SigningForm(forms.Form):
 class EndForm(forms.Form):
     ended_on = forms.DateField(label=_("Ended on"), widget=forms.DateInput(**ISO_DATE_INPUT))
     end_reason = forms.ChoiceField(label=_("Reason"), choices=Sponsorship.EndReason.choices)
+    why = forms.CharField(
+        label=_("Why (for the trail)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the trail of decisions, not sent. No personal data, please."),
+    )
+
+
+class SendConfirmationForm(forms.Form):
+    """Nothing to fill in: the button says what happens."""
+
+
+class PaperConfirmationForm(forms.Form):
+    scan = forms.FileField(
+        label=_("Scan of the signed form (PDF, PNG or JPEG)"),
+        validators=[validate_scan],
+        help_text=_("Kept in the private storage: only staff can open it."),
+    )
+    why = forms.CharField(
+        label=_("Why (for the trail)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: signed at the town council meeting. No personal data."),
+    )
+
+
+class EndForStatusForm(forms.Form):
+    """Which of the active sponsorships of the people just marked released or deceased end."""
+
+    sponsorships = forms.ModelMultipleChoiceField(
+        label=_("Sponsorships to end"),
+        queryset=Sponsorship.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    why = forms.CharField(
+        label=_("Why (for the trail)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the trail of decisions, not sent. No personal data, please."),
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sponsorships"].queryset = queryset
+        self.fields["sponsorships"].initial = [s.pk for s in queryset]
 
 
 ACTION_PHOTO_MAX_BYTES = 8 * 1024 * 1024

@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 
 from common.storage import PrivateFileField, PrivateImageField
 from prisoners.models import Detainee
-from sponsorships.validators import validate_agreement_pdf
+from sponsorships.validators import validate_agreement_pdf, validate_scan
 
 
 def profile_url(detainee):
@@ -42,6 +42,11 @@ class SponsorQuerySet(models.QuerySet):
             user=user, verified=True, email__iexact=OuterRef("email")
         )
         return self.filter(Exists(verified), user=user, email_confirmed_at__isnull=False)
+
+
+def paper_confirmation_path(instance, filename):
+    # Private too: a scanned form carries a signature and a contact's details.
+    return f"confirmations/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
 class Sponsor(models.Model):
@@ -213,6 +218,7 @@ class Sponsorship(models.Model):
 
     class EndReason(models.TextChoices):
         RELEASE = "RELEASE", _("The detainee was released")
+        DECEASED = "DECEASED", _("The detainee died")
         WITHDRAWAL = "WITHDRAWAL", _("The sponsor withdrew")
 
     sponsor = models.ForeignKey(
@@ -253,6 +259,27 @@ class Sponsorship(models.Model):
     public_note = models.TextField(
         _("public note"), blank=True, help_text=_("Shown on the sponsors wall.")
     )
+    # A sponsor staff entered (cities often sign on paper) may confirm the request on a
+    # signed form instead of through the e-mail link; approval then needs this scan.
+    paper_confirmation = PrivateFileField(
+        _("confirmation on paper (scan)"),
+        upload_to=paper_confirmation_path,
+        blank=True,
+        validators=[validate_scan],
+    )
+    paper_confirmed_at = models.DateTimeField(
+        _("confirmed on paper"), null=True, blank=True, editable=False
+    )
+    # Private: for staff only, never on a public page or in an e-mail.
+    internal_notes = models.TextField(
+        _("internal notes"), blank=True, help_text=_("For staff only: never published or sent.")
+    )
+    follow_up_on = models.DateField(
+        _("follow up on"),
+        null=True,
+        blank=True,
+        help_text=_("The day someone should look at this request again."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -265,6 +292,11 @@ class Sponsorship(models.Model):
 
     def __str__(self):
         return f"{self.sponsor} → {self.detainee or _('the whole group')}"
+
+    @property
+    def is_confirmed(self):
+        """Whether the request is confirmed: by the sponsor's e-mail link or on paper."""
+        return self.sponsor.email_confirmed_at is not None or self.paper_confirmed_at is not None
 
     @property
     def is_whole_group(self):

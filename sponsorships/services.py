@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from common import mail
+from common import mail, trail
 from common.forms import mail_name
 from common.links import InvalidLink, make_token, read_token
 from common.mail import claim_confirmation_mail
@@ -66,6 +67,10 @@ def send_confirmation(sponsorship):
     same_address = Sponsor.objects.filter(email__iexact=sponsor.email)
     if not claim_confirmation_mail(sponsor, same_address):
         return
+    _send_confirmation_link(sponsor)
+
+
+def _send_confirmation_link(sponsor):
     with translation.override(sponsor.language):
         url = absolute_url("sponsorships:confirm", confirmation_token(sponsor))
     send(
@@ -179,43 +184,99 @@ def set_password_url(user, language):
     return absolute_url(path)
 
 
-# The workflow staff drive from the admin: the steps each status may take. The admin offers
-# the steps `possible_steps()` lists, asks `refusal()` before one, and calls the step below.
-STEPS_FROM = {
-    "approve": [Sponsorship.Status.PENDING, Sponsorship.Status.DECLINED],
-    "decline": [Sponsorship.Status.PENDING],
-    "sign": [Sponsorship.Status.ACTIVE],
-    "end": [Sponsorship.Status.ACTIVE],
+# The state machine: the one place that says which step each status may take, where it
+# leads and what the trail calls it. The admin offers the steps `possible_steps()` lists and
+# asks `refusal()` before one; each step function below checks again on the locked row (a
+# second tab, a second staff member), raises StepRefused, and writes its trail entry with the
+# staff member who took it (`actor`; None for the system).
+Status = Sponsorship.Status
+STEPS = {
+    # step: (statuses it starts from, status it leads to or None to stay, trail action)
+    "approve": ((Status.PENDING, Status.DECLINED), Status.ACTIVE, "approve_sponsorship"),
+    "decline": ((Status.PENDING,), Status.DECLINED, "decline_sponsorship"),
+    "sign": ((Status.ACTIVE,), None, "record_signing"),
+    "end": ((Status.ACTIVE,), Status.ENDED, "end_sponsorship"),
+    "send_confirmation": ((Status.PENDING,), None, "send_sponsor_confirmation"),
+    "confirm_on_paper": ((Status.PENDING,), None, "confirm_on_paper"),
 }
+
+# Staff re-sending the confirmation for a sponsor they entered wait at least this long
+# between two e-mails to one address (a sponsor who "got nothing" is not flooded).
+STAFF_RESEND_INTERVAL = timedelta(minutes=15)
+
+
+class StepRefused(ValueError):
+    """A step that the sponsorship's status, or its sponsor, does not allow now."""
 
 
 def possible_steps(sponsorship):
-    return [step for step, statuses in STEPS_FROM.items() if sponsorship.status in statuses]
+    return [step for step, (starts, _to, _action) in STEPS.items() if sponsorship.status in starts]
 
 
 def refusal(sponsorship, step):
     """Why `step` cannot be taken now, or "" if it can."""
     if step not in possible_steps(sponsorship):
         return _("This step is not possible in the current status.")
-    if step == "approve" and sponsorship.sponsor.email_confirmed_at is None:
-        return _("The sponsor has not confirmed their e-mail address yet.")
+    sponsor = sponsorship.sponsor
+    if step == "approve" and not sponsorship.is_confirmed:
+        return _(
+            "The sponsor has not confirmed their e-mail address yet, and no confirmation on "
+            "paper is recorded."
+        )
+    if step == "send_confirmation":
+        if sponsor.email_confirmed_at is not None:
+            return _("The sponsor has already confirmed their e-mail address.")
+        sent = sponsor.confirmation_sent_at
+        if sent is not None and timezone.now() - sent < STAFF_RESEND_INTERVAL:
+            return _(
+                "A confirmation e-mail went to this address less than %(minutes)d minutes ago."
+            ) % {"minutes": STAFF_RESEND_INTERVAL.total_seconds() // 60}
+    if step == "confirm_on_paper" and sponsorship.paper_confirmed_at is not None:
+        return _("The confirmation on paper is already recorded.")
     return ""
 
 
+def _check(sponsorship, step):
+    """Lock the row, read its status as it is now, and refuse the step if it does not fit."""
+    sponsorship.status = (
+        Sponsorship.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=sponsorship.pk)
+    )
+    why = refusal(sponsorship, step)
+    if why:
+        raise StepRefused(why)
+
+
+def _done(sponsorship, step, actor, fields, reason="", **details):
+    """Move to the step's status, save `fields`, and write the trail entry."""
+    _starts, leads_to, action = STEPS[step]
+    old = sponsorship.status
+    if leads_to is not None:
+        sponsorship.status = leads_to
+        fields = [*fields, "status"]
+    sponsorship.save(update_fields=[*fields, "updated_at"])
+    trail.record(
+        actor, action, sponsorship, reason=reason, old=old, new=sponsorship.status, **details
+    )
+
+
 @transaction.atomic
-def approve(sponsorship, message=""):
+def approve(sponsorship, message="", *, actor=None):
     # Decide on the sponsor's row as it is now, locked, so two approvals make one account.
     sponsor = Sponsor.objects.select_for_update().get(pk=sponsorship.sponsor_id)
     sponsorship.sponsor = sponsor
+    _check(sponsorship, "approve")
     if sponsor.latitude is None and sponsor.locate():  # its mark on the map
         sponsor.save(update_fields=["latitude", "longitude"])
-    user, created = account_for(sponsor)
-    sponsorship.status = Sponsorship.Status.ACTIVE
+    # Only an address proved through our link gets an account (see account_for): a request
+    # confirmed on paper is approved without a portal until the sponsor confirms by e-mail.
+    user, created = account_for(sponsor) if sponsor.email_confirmed_at else (None, False)
     sponsorship.decision_message = message
-    sponsorship.save(update_fields=["status", "decision_message", "updated_at"])
+    _done(sponsorship, "approve", actor, ["decision_message"], reason=message)
     password_url = set_password_url(user, sponsor.language) if created else ""
     with translation.override(sponsor.language):
-        login_url = absolute_url("account_login")
+        login_url = absolute_url("account_login") if user else ""
     notify_sponsor(
         sponsorship,
         "approved",
@@ -228,27 +289,141 @@ def approve(sponsorship, message=""):
     )
 
 
-def decline(sponsorship, message=""):
-    sponsorship.status = Sponsorship.Status.DECLINED
+@transaction.atomic
+def decline(sponsorship, message="", *, actor=None):
+    _check(sponsorship, "decline")
     sponsorship.decision_message = message
-    sponsorship.save(update_fields=["status", "decision_message", "updated_at"])
+    _done(sponsorship, "decline", actor, ["decision_message"], reason=message)
     notify_sponsor(sponsorship, "declined", message=message)
 
 
-def record_signing(sponsorship, signed_on, place, agreement=None):
+@transaction.atomic
+def record_signing(sponsorship, signed_on, place, agreement=None, *, actor=None):
+    _check(sponsorship, "sign")
     sponsorship.signed_on = signed_on
     sponsorship.signing_place = place
-    fields = ["signed_on", "signing_place", "updated_at"]
+    fields = ["signed_on", "signing_place"]
     if agreement:
         sponsorship.agreement = agreement
         fields.append("agreement")
-    sponsorship.save(update_fields=fields)
+    _done(sponsorship, "sign", actor, fields, signed_on=str(signed_on), agreement=bool(agreement))
     notify_sponsor(sponsorship, "signed")
 
 
-def end(sponsorship, ended_on, reason):
-    sponsorship.status = Sponsorship.Status.ENDED
+def _end(sponsorship, ended_on, reason, actor, why):
+    _check(sponsorship, "end")
     sponsorship.ended_on = ended_on
     sponsorship.end_reason = reason
-    sponsorship.save(update_fields=["status", "ended_on", "end_reason", "updated_at"])
+    _done(
+        sponsorship,
+        "end",
+        actor,
+        ["ended_on", "end_reason"],
+        reason=why,
+        ended_on=str(ended_on),
+        end_reason=str(reason),
+    )
+
+
+@transaction.atomic
+def end(sponsorship, ended_on, reason, *, actor=None, why=""):
+    _end(sponsorship, ended_on, reason, actor, why)
     notify_sponsor(sponsorship, "ended")
+
+
+@transaction.atomic
+def send_confirmation_for_staff(sponsorship, *, actor=None):
+    """(Re)send the confirmation link to a sponsor staff entered, at most once an interval."""
+    _check(sponsorship, "send_confirmation")
+    sponsor = sponsorship.sponsor
+    same_address = Sponsor.objects.filter(email__iexact=sponsor.email)
+    if not claim_confirmation_mail(sponsor, same_address, period=STAFF_RESEND_INTERVAL):
+        raise StepRefused(_("A confirmation e-mail went to this address a moment ago."))
+    _send_confirmation_link(sponsor)
+    _done(sponsorship, "send_confirmation", actor, [])
+
+
+@transaction.atomic
+def confirm_on_paper(sponsorship, scan, *, actor=None, why=""):
+    """Record that the sponsor confirmed the request on a signed paper form (its scan kept
+    in the private storage); approval is then allowed without the e-mail link."""
+    _check(sponsorship, "confirm_on_paper")
+    sponsorship.paper_confirmation = scan
+    sponsorship.paper_confirmed_at = timezone.now()
+    _done(
+        sponsorship,
+        "confirm_on_paper",
+        actor,
+        ["paper_confirmation", "paper_confirmed_at"],
+        reason=why,
+    )
+
+
+# When a detainee is released or dies, their active sponsorships end, with that reason.
+
+END_REASONS = {
+    "RELEASED": Sponsorship.EndReason.RELEASE,
+    "DECEASED": Sponsorship.EndReason.DECEASED,
+}
+
+
+def ending_for_status(detainee_ids, status):
+    """The active sponsorships that a detainee's new `status` would end: only of the people
+    who have that status now (a link naming others ends nothing)."""
+    if status not in END_REASONS:
+        return Sponsorship.objects.none()
+    return (
+        Sponsorship.objects.active()
+        .filter(detainee__in=detainee_ids, detainee__status=status)
+        .select_related("sponsor", "detainee")
+        .order_by("detainee__name", "sponsor__name")
+    )
+
+
+@transaction.atomic
+def end_for_status(sponsorships, status, *, actor=None, why=""):
+    """End `sponsorships` because their detainee is now `status` (RELEASED or DECEASED).
+
+    Each gets its trail entry; each address hears once, in one e-mail naming everyone whose
+    sponsorship ended, however many rows it had. One already ended (a second run, another
+    tab) is left as it is and told nothing. Returns (ended, e-mails sent).
+    """
+    reason = END_REASONS[status]
+    today = timezone.localdate()
+    ended = []
+    for sponsorship in sponsorships:
+        try:
+            _end(sponsorship, today, reason, actor, why)
+        except StepRefused:
+            continue
+        ended.append(sponsorship)
+    by_address = {}
+    for sponsorship in ended:
+        by_address.setdefault(sponsorship.sponsor.email.lower(), []).append(sponsorship)
+    for rows in by_address.values():
+        sponsor = rows[0].sponsor
+        detainees = list({row.detainee_id: row.detainee for row in rows}.values())
+        context = {
+            "sponsor": sponsor,
+            "end_reason": reason,
+            "ended_on": today,
+            # A hidden record is named in no e-mail; a limited one by its initials.
+            "names": lazy(lambda ds=detainees: _names(ds), str)(),
+            "reply_to": settings.CONTACT_EMAIL,
+        }
+        send(
+            "ended_by_status",
+            [sponsor.email],
+            sponsor.language,
+            context,
+            reply_to=[settings.CONTACT_EMAIL],
+        )
+    return ended, len(by_address)
+
+
+def _names(detainees):
+    listed = [d.public_name for d in detainees if d.is_listed]
+    hidden = len(detainees) - len(listed)
+    if hidden:
+        listed.append(ngettext("the person you sponsored", "the people you sponsored", hidden))
+    return ", ".join(str(name) for name in listed)

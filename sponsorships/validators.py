@@ -50,3 +50,28 @@ def validate_agreement_pdf(file):
     file.seek(0)
     if head != b"%PDF-" or not file.name.lower().endswith(".pdf"):
         raise ValidationError(_("The signed agreement must be a PDF file."), code="not_a_pdf")
+
+
+SCAN_SIGNATURES = {
+    ".pdf": b"%PDF-",
+    ".png": b"\x89PNG",
+    ".jpg": b"\xff\xd8\xff",
+    ".jpeg": b"\xff\xd8\xff",
+}
+
+
+def validate_scan(file):
+    """A scanned paper form: a PDF, PNG or JPEG whose content is what its name says."""
+    if file.size > AGREEMENT_MAX_BYTES:
+        raise ValidationError(
+            _("The scan is too large: at most %(max)s."),
+            code="too_large",
+            params={"max": filesizeformat(AGREEMENT_MAX_BYTES)},
+        )
+    suffix = "." + file.name.lower().rsplit(".", 1)[-1] if "." in file.name else ""
+    signature = SCAN_SIGNATURES.get(suffix)
+    file.seek(0)
+    head = file.read(8)
+    file.seek(0)
+    if signature is None or not head.startswith(signature):
+        raise ValidationError(_("The scan must be a PDF, PNG or JPEG file."), code="not_a_scan")

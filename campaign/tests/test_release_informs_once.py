@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from campaign.models import Follower
-from conftest import make_detainee, make_sponsor, make_sponsorship
+from conftest import make_detainee, make_sponsor, make_sponsorship, run_confirmed_action
 from prisoners.models import Visibility
 from sponsorships.models import Sponsorship
 
@@ -16,9 +16,8 @@ pytestmark = pytest.mark.django_db
 
 def release_and_end(client, detainee, captures):
     with captures(execute=True):
-        response = client.post(
-            "/en/admin/prisoners/detainee/",
-            {"action": "mark_released", "_selected_action": [detainee.pk]},
+        _question, response = run_confirmed_action(
+            client, "/en/admin/prisoners/detainee/", "mark_released", [detainee]
         )
     ids = list(Sponsorship.objects.active().values_list("pk", flat=True))
     with captures(execute=True):

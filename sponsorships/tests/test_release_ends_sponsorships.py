@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.models import TrailEntry
-from conftest import make_detainee, make_sponsor, make_sponsorship
+from conftest import make_detainee, make_sponsor, make_sponsorship, run_confirmed_action
 from prisoners.models import Status, Visibility
 from sponsorships.models import Sponsorship
 
@@ -21,10 +21,9 @@ END_PAGE = reverse("admin:sponsorships_sponsorship_end_for_status")
 
 
 def mark_released(client, *detainees):
-    return client.post(
-        DETAINEES,
-        {"action": "mark_released", "_selected_action": [d.pk for d in detainees]},
-    )
+    """Choose "mark as released" on the list and confirm it (common.actions asks first)."""
+    _question, answer = run_confirmed_action(client, DETAINEES, "mark_released", detainees)
+    return answer
 
 
 @pytest.fixture

@@ -45,8 +45,16 @@ class SourceInline(admin.TabularInline):
 @admin.register(Detainee)
 class DetaineeAdmin(AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     form = DetaineeAdminForm
-    list_display = ["name", "category", "status", "visibility", "captured_on", "last_seen_on"]
-    list_filter = ["category", "status", "visibility"]
+    list_display = [
+        "name",
+        "category",
+        "status",
+        "visibility",
+        "featured",
+        "captured_on",
+        "last_seen_on",
+    ]
+    list_filter = ["category", "status", "visibility", "featured"]
     search_fields = ["name", "name_en", "name_fr", "name_hy", "slug", "search_text"]
     # Staff see real names in order; public lists sort by public_sort_name. No slug
     # prepopulated from the name: save() makes the address, random for limited records.
@@ -56,7 +64,7 @@ class DetaineeAdmin(AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin
     exclude = ["sources"]
     actions = ["mark_released"]
     fieldsets = [
-        (None, {"fields": ["slug", "name", "category", "status", "visibility"]}),
+        (None, {"fields": ["slug", "name", "category", "status", "visibility", "featured"]}),
         (_("Person"), {"fields": ["sex", "birth_date", "birth_year", "hometown", "biography"]}),
         (
             _("Photo"),
@@ -178,7 +186,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(CampaignFigure)
 class CampaignFigureAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
-    list_display = ["label", "low", "high", "as_of", "source_in_its_language", "order"]
+    list_display = ["__str__", "low", "high", "as_of", "source_in_its_language", "order"]
 
     @admin.display(description=_("source"), ordering="source__title")
     def source_in_its_language(self, obj):

@@ -36,6 +36,7 @@ from common.languages import Shown
 from common.links import InvalidLink, invalid_link
 from common.urls import absolute_url
 from prisoners.models import CampaignFigure, Detainee, Status
+from prisoners.panels import card_marks
 from sponsorships.models import Sponsor, Sponsorship
 
 # Public forms: enough for a family signing from one home connection, not for a script.
@@ -63,20 +64,9 @@ def home(request):
         .filter(Q(featured=True) | Q(status__in=still_held))
         .order_by("-featured", "public_sort_name", "pk")[:HOME_FACES]
     )
-    # "Needs a sponsor" is the sponsorships' fact: read here, where every app may be read, in
-    # one query for the faces shown (a whole-group sponsorship names nobody in particular).
-    sponsored = set(
-        Sponsorship.objects.active()
-        .filter(detainee__in=[d.pk for d in records])
-        .values_list("detainee_id", flat=True)
-    )
-    faces = [
-        {
-            "detainee": d.public_view(),
-            "needs_sponsor": d.pk not in sponsored and d.status in still_held,
-        }
-        for d in records
-    ]
+    # Marks other apps put on a card ("needs a sponsor"): one query for the faces shown.
+    marks = card_marks(records)
+    faces = [{"detainee": d.public_view(), "marks": marks.get(d.pk, [])} for d in records]
     petition = Petition.objects.active().first()
     progress = 0
     if petition:

@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
@@ -18,7 +18,7 @@ from common import mail
 from common.exports import CSV_CONTENT_TYPE, SafeWriter
 from common.urls import absolute_url
 from common.views import ratelimited
-from prisoners import printing
+from prisoners import panels, printing
 from prisoners import search as name_search
 from prisoners.forms import CorrectionForm
 from prisoners.models import PRIVATE_FIELDS, Category, Detainee, Status, list_counts_version
@@ -48,6 +48,16 @@ def status_choices():
         *Status.choices,
         (EVERY_STATUS, _("Any status")),
     ]
+
+
+def group_labels():
+    """A status said of a group of people ("Libérés" in French), for the links apart."""
+    return {
+        Status.HELD: pgettext("people", "Held"),
+        Status.UNKNOWN: pgettext("people", "Fate unknown"),
+        Status.RELEASED: pgettext("people", "Released"),
+        Status.DECEASED: pgettext("people", "Deceased"),
+    }
 
 
 def detainee_list(request):
@@ -95,12 +105,8 @@ def detainee_list(request):
     apart = []
     if status == STILL_HELD:
         apart = [
-            {
-                "value": value,
-                "label": label,
-                "count": count(shown_categories, [value]),
-            }
-            for value, label in Status.choices
+            {"value": value, "label": label, "count": count(shown_categories, [value])}
+            for value, label in group_labels().items()
             if value not in in_scope
         ]
 
@@ -113,13 +119,18 @@ def detainee_list(request):
     paginator = Paginator(records.order_by("public_sort_name", "pk"), PER_PAGE)
     paginator.count = counts[category] if category else sum(counts.values())
     page = paginator.get_page(request.GET.get("page"))
+    # What the apps above add to a card ("needs a sponsor"), one query for the page.
+    marks = panels.card_marks(page.object_list)
 
     return render(
         request,
         "prisoners/list.html",
         {
             "page": page,
-            "results": [(d.public_view(), match_notes(query, d) if words else []) for d in page],
+            "results": [
+                (d.public_view(), match_notes(query, d) if words else [], marks.get(d.pk, []))
+                for d in page
+            ],
             "tabs": tabs,
             "total": sum(counts.values()),
             "apart": apart,

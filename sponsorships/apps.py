@@ -17,14 +17,15 @@ class SponsorshipsConfig(AppConfig):
     def ready(self):
         from common import jobs, layout
         from prisoners.admin import register_detainee_list_filter
-        from prisoners.panels import register_profile_panel
-        from sponsorships import demo, privacy
+        from prisoners.panels import register_card_marks, register_profile_panel
+        from sponsorships import demo, privacy, services
         from sponsorships.admin import SponsoredFilter
         from sponsorships.templatetags.sponsorships_tags import detainee_sponsors
 
         layout.register_page("sponsor", "sponsorships:signup")
         register_profile_panel("sponsorships/detainee_sponsors.html", detainee_sponsors, order=10)
         register_detainee_list_filter(SponsoredFilter)
+        register_card_marks("needs-sponsor", services.needs_sponsor_marks)
         jobs.register_personal_data("sponsors", privacy.export, privacy.erase, order=20)
         jobs.register_retention("sponsors", privacy.purge, order=20)
         jobs.register_demo("sponsorships", demo.load, order=30)

@@ -153,6 +153,12 @@ class SponsorshipQuerySet(models.QuerySet):
     def whole_group(self):
         return self.filter(detainee__isnull=True)
 
+    def sponsored_among(self, detainees):
+        """The ids of `detainees` an active sponsorship names (a whole-group one names nobody
+        in particular): one query whatever their number."""
+        ids = [d.pk for d in detainees]
+        return set(self.active().filter(detainee__in=ids).values_list("detainee_id", flat=True))
+
 
 class Sponsorship(models.Model):
     class Status(models.TextChoices):

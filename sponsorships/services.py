@@ -20,6 +20,7 @@ from common.links import InvalidLink, make_token, read_token
 from common.mail import claim_confirmation_mail
 from common.timezones import city_name
 from common.urls import absolute_url
+from prisoners.panels import CardMark
 from sponsorships.models import Sponsor, Sponsorship
 
 CONFIRM_SALT = "sponsorships.confirm-email"
@@ -250,3 +251,16 @@ def end(sponsorship, ended_on, reason):
     sponsorship.end_reason = reason
     sponsorship.save(update_fields=["status", "ended_on", "end_reason", "updated_at"])
     notify_sponsor(sponsorship, "ended")
+
+
+def needs_sponsor_marks(records):
+    """The "needs a sponsor" mark on the cards of people still held whom no active
+    sponsorship names, linking to the sign-up form with them chosen (prisoners.panels)."""
+    candidates = [r for r in records if r.is_still_held]
+    sponsored = Sponsorship.objects.sponsored_among(candidates)
+    signup = reverse("sponsorships:signup")
+    return {
+        r.pk: CardMark(_("Needs a sponsor"), f"{signup}?target={r.pk}")
+        for r in candidates
+        if r.pk not in sponsored
+    }

@@ -158,6 +158,7 @@ def test_a_face_with_no_active_sponsorship_is_marked_as_needing_a_sponsor(client
     html = home(client)
 
     mark = reverse("sponsorships:signup") + f"?target={alone.pk}"
+    assert f'<a class="card-mark" href="{mark}">Needs a sponsor' in html
     assert html.count("Needs a sponsor") == 1
     assert mark in html and f"?target={helped.pk}" not in html
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -40,35 +40,63 @@ from common.links import InvalidLink, invalid_link
 from common.urls import absolute_url
 from prisoners.models import (
     CampaignFigure,
-    Category,
     Detainee,
+    Status,
     TimelineEvent,
-    category_count_label,
 )
-from sponsorships.models import without_sponsor
+from prisoners.panels import card_marks
+from sponsorships.models import Sponsor, Sponsorship, without_sponsor
 
 # Public forms: enough for a family signing from one home connection, not for a script.
 FORM_RATE = "10/h"
 NEWS_PER_PAGE = 10
 
 
+# Faces on the home page: two rows of four on a desktop.
+HOME_FACES = 8
+HOME_NEWS = 3
+HOME_LOGOS = 12
+
+
 def home(request):
-    held = dict(
-        Detainee.objects.public().held().values_list("category").annotate(n=Count("pk")).order_by()
-    )
-    held_by_category = [
-        {"category": value, "label": category_count_label(value, held[value]), "count": held[value]}
-        for value in Category.values
-        if held.get(value)
-    ]
+    """The campaign's front page: its own figures, faces, what to do, and what is going on.
+
+    A fixed number of queries whatever the size of the registry (see test_home).
+    """
     figures = CampaignFigure.objects.select_related("source")
+    # The faces staff feature, then (to fill the rows) others still held; through the one
+    # public rule: HIDDEN never, LIMITED as initials without a photo (public_view()).
+    still_held = [Status.HELD, Status.UNKNOWN]
+    records = list(
+        Detainee.objects.for_public_pages()
+        .filter(Q(featured=True) | Q(status__in=still_held))
+        .order_by("-featured", "public_sort_name", "pk")[:HOME_FACES]
+    )
+    # Marks other apps put on a card ("needs a sponsor"): one query for the faces shown.
+    marks = card_marks(records)
+    faces = [{"detainee": d.public_view(), "marks": marks.get(d.pk, [])} for d in records]
+    petition = Petition.objects.active().first()
+    progress = 0
+    if petition:
+        progress = min(100, round(100 * petition.confirmed_count / max(petition.goal, 1)))
+    logos = list(
+        Sponsor.objects.filter(
+            pk__in=Sponsorship.objects.public().values("sponsor"), public_consent=True
+        )
+        .exclude(logo="")
+        .order_by("name", "pk")[:HOME_LOGOS]
+    )
     return render(
         request,
         "campaign/home.html",
         {
-            "held_total": sum(held.values()),
-            "held_by_category": held_by_category,
             "figures": figures,
+            "faces": faces,
+            "petition": petition,
+            "progress": progress,
+            "next_event": Event.objects.upcoming().first(),
+            "news": list(NewsItem.objects.published()[:HOME_NEWS]),
+            "logos": logos,
         },
     )
 

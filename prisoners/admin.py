@@ -73,8 +73,16 @@ class DetaineeAdmin(
 ):
     history_related = ["timeline"]
     form = DetaineeAdminForm
-    list_display = ["name", "category", "status", "visibility", "captured_on", "last_seen_on"]
-    list_filter = ["category", "status", "visibility"]
+    list_display = [
+        "name",
+        "category",
+        "status",
+        "visibility",
+        "featured",
+        "captured_on",
+        "last_seen_on",
+    ]
+    list_filter = ["category", "status", "visibility", "featured"]
     search_fields = ["name", "name_en", "name_fr", "name_hy", "slug", "search_text"]
     # Staff see real names in order; public lists sort by public_sort_name. No slug
     # prepopulated from the name: save() makes the address, random for limited records.
@@ -159,6 +167,7 @@ class DetaineeAdmin(
             {
                 "fields": [
                     "visibility",
+                    "featured",
                     "consent_given_by",
                     "consent_given_on",
                     "consent_scope",
@@ -367,7 +376,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(CampaignFigure)
 class CampaignFigureAdmin(AnyLanguageAdmin, TabbedTranslationAdmin):
-    list_display = ["label", "low", "high", "as_of", "source_in_its_language", "order"]
+    list_display = ["__str__", "low", "high", "as_of", "source_in_its_language", "order"]
 
     @admin.display(description=_("source"), ordering="source__title")
     def source_in_its_language(self, obj):

@@ -92,6 +92,16 @@ def category_label(category, sex):
     return by_sex(sex, woman=woman, man=man, person=person)
 
 
+class FigureKind(models.TextChoices):
+    """Who a campaign figure counts: everyone held, or one category."""
+
+    HELD = "HELD", _("People held (every category)")
+    POW = Category.POW.value, Category.POW.label
+    CIVILIAN = Category.CIVILIAN.value, Category.CIVILIAN.label
+    POLITICAL_LEADER = Category.POLITICAL_LEADER.value, Category.POLITICAL_LEADER.label
+    DISAPPEARED = Category.DISAPPEARED.value, Category.DISAPPEARED.label
+
+
 def category_count_label(category, count):
     """What follows a number of people of one category ("12 prisoners of war", "1 civilian")."""
     if category == Category.POW:
@@ -351,6 +361,14 @@ class Detainee(models.Model):
     echr_interim_measures = models.BooleanField(_("ECHR interim measures"), default=False)
     released_on = models.DateField(_("released on"), null=True, blank=True)
     died_on = models.DateField(_("died on"), null=True, blank=True)
+    featured = models.BooleanField(
+        _("featured on the home page"),
+        default=False,
+        help_text=_(
+            "Shown among the faces of the home page (only while the record is public or "
+            "limited; a limited record shows its initials, never a photo)."
+        ),
+    )
     print_after_release = models.BooleanField(
         _('offer a "released" poster and banner after release'),
         default=True,
@@ -533,6 +551,7 @@ class Detainee(models.Model):
         data = {"photo": str(view.photo or "")}
         # Values derived from today's date or from other fields would move it every day.
         derived = {"pk", "public_photo", "public_updated_at", "held_since", "days_held"}
+        derived |= {"public_initials"}  # the name's letters: the name is already there
         derived |= {"days_held_label", "is_disappeared", "is_still_held", "may_print"}
         derived |= {"may_be_sponsored", "may_be_followed", "may_receive_gifts"}
         for code, _name in settings.LANGUAGES:
@@ -554,6 +573,12 @@ class Detainee(models.Model):
     def public_name(self):
         """The name as a public page may show it: initials for limited records."""
         return initials(self.name) if self.is_limited else self.name
+
+    @property
+    def public_initials(self):
+        """Up to two letters for a card without a photo ("AP"), from the name the public sees."""
+        letters = [word.strip(".")[:1] for word in self.public_name.split()]
+        return "".join(letter.upper() for letter in letters if letter)[:2]
 
     @property
     def held_since(self):
@@ -813,6 +838,7 @@ class PublicDetainee:
             "released_on",
             "died_on",
             "public_name",
+            "public_initials",
             "public_photo",
             "public_updated_at",
             "held_since",
@@ -1048,7 +1074,24 @@ class CampaignFigure(models.Model):
     """A headline figure that is not one record per person, such as an estimate."""
 
     key = models.SlugField(_("key"), max_length=50, unique=True)
-    label = models.CharField(_("label"), max_length=200)
+    # Who is counted: with a kind, the words after the number follow it in each language's
+    # plural ("1 civilian", "6 civilians"); the label is then only a fallback.
+    counts = models.CharField(
+        _("who is counted"),
+        max_length=20,
+        choices=FigureKind,
+        blank=True,
+        help_text=_(
+            "Choose who the figure counts and the site writes the words after the number, "
+            "in the right plural in every language. Leave empty to use the label."
+        ),
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=200,
+        blank=True,
+        help_text=_("The words after the number, when no kind is chosen (e.g. 'people held')."),
+    )
     low = models.PositiveIntegerField(_("low estimate"))
     high = models.PositiveIntegerField(_("high estimate"), null=True, blank=True)
     as_of = models.DateField(_("as of"))
@@ -1063,7 +1106,28 @@ class CampaignFigure(models.Model):
         verbose_name_plural = _("campaign figures")
 
     def __str__(self):
-        return self.label
+        return self.label or self.get_counts_display()
+
+    def clean(self):
+        super().clean()
+        if not self.counts and not self.label:
+            raise ValidationError(_("Choose who the figure counts, or write a label."))
+        if self.high is not None and self.high < self.low:
+            raise ValidationError({"high": _("The high estimate cannot be below the low one.")})
+
+    @property
+    def plural_number(self):
+        """The number the words agree with: the upper bound of a range ("80 to 200 people")."""
+        return self.high if self.high and self.high > self.low else self.low
+
+    @property
+    def noun(self):
+        """The words after the number, in the plural the number asks for ("6 civilians")."""
+        if self.counts == FigureKind.HELD:
+            return ngettext("person held", "people held", self.plural_number)
+        if self.counts:
+            return category_count_label(self.counts, self.plural_number)
+        return ""
 
     @property
     def display(self):

@@ -34,3 +34,35 @@ def register_profile_panel(template_name, context=default_context, order=0):
 
 def profile_panels():
     return list(_panels)
+
+
+# Marks on a person's card (lists, the home's faces), added by the apps above: "needs a
+# sponsor" is the sponsorships' fact, and the registry never names them.
+
+
+@dataclass(frozen=True)
+class CardMark:
+    text: str
+    url: str
+
+
+_card_marks = {}
+
+
+def register_card_marks(name, marks):
+    """`marks(records)` takes the Detainee records a page shows (already through the public
+    rule) and returns {pk: CardMark} for those to mark, in one query whatever their number.
+    Registering a name again replaces it."""
+    _card_marks[name] = marks
+
+
+def card_marks(records):
+    """{pk: [CardMark, ...]} for `records`, from every registered app."""
+    records = list(records)
+    found = {}
+    if not records:
+        return found
+    for name in sorted(_card_marks):
+        for pk, mark in _card_marks[name](records).items():
+            found.setdefault(pk, []).append(mark)
+    return found

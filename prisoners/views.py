@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
@@ -18,7 +18,7 @@ from common import mail
 from common.exports import CSV_CONTENT_TYPE, SafeWriter
 from common.urls import absolute_url
 from common.views import ratelimited
-from prisoners import printing
+from prisoners import panels, printing
 from prisoners import search as name_search
 from prisoners.forms import CorrectionForm
 from prisoners.models import PRIVATE_FIELDS, Category, Detainee, Status, list_counts_version
@@ -31,14 +31,45 @@ LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 
+# The list's default: those the campaign still fights for. Released and deceased people are
+# one choice away, counted next to it, never mixed in among those held.
+STILL_HELD = "STILL_HELD"
+EVERY_STATUS = "ALL"
+STATUS_SCOPES = {
+    STILL_HELD: (Status.HELD, Status.UNKNOWN),
+    EVERY_STATUS: tuple(Status.values),
+    **{value: (value,) for value in Status.values},
+}
+
+
+def status_choices():
+    return [
+        (STILL_HELD, _("Held or fate unknown")),
+        *Status.choices,
+        (EVERY_STATUS, _("Any status")),
+    ]
+
+
+def group_labels():
+    """A status said of a group of people ("Libérés" in French), for the links apart."""
+    return {
+        Status.HELD: pgettext("people", "Held"),
+        Status.UNKNOWN: pgettext("people", "Fate unknown"),
+        Status.RELEASED: pgettext("people", "Released"),
+        Status.DECEASED: pgettext("people", "Deceased"),
+    }
+
+
 def detainee_list(request):
     category = request.GET.get("category", "")
     if category not in Category.values:
         category = ""
-    status = request.GET.get("status", "")
-    if status not in Status.values:
-        status = ""
     query = request.GET.get("q", "").strip()[:100]
+    # A search looks through everyone (a released man is still looked for by name); a plain
+    # visit starts with those still held.
+    status = request.GET.get("status", "")
+    if status not in STATUS_SCOPES:
+        status = EVERY_STATUS if query else STILL_HELD
 
     # A query of punctuation or digits alone names nobody: the list says so and shows everyone,
     # rather than "N people found" for all.
@@ -46,45 +77,70 @@ def detainee_list(request):
     no_letters = bool(query) and not words
 
     records = Detainee.objects.for_public_pages()
-    if status:
-        records = records.filter(status=status)
     if words:
         records = records.search(query)
 
-    # One query for every tab's count, whatever the number of records, and only once until a
-    # record changes (prisoners.models.list_counts_version).
+    # One query for every tab's count and every status's, whatever the number of records, and
+    # only once until a record changes (prisoners.models.list_counts_version).
     searched = " ".join(word.key or word.typed for word in words)
-    digest = hashlib.sha256(f"{status}|{searched}".encode()).hexdigest()
+    digest = hashlib.sha256(f"by-status|{searched}".encode()).hexdigest()
     key = f"prisoners:list-counts:{list_counts_version()}:{digest[:32]}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = dict(records.values_list("category").annotate(n=Count("pk")).order_by())
-        cache.set(key, counts, LIST_COUNTS_SECONDS)
+    by_status = cache.get(key)
+    if by_status is None:
+        rows = records.values_list("category", "status").annotate(n=Count("pk")).order_by()
+        by_status = {f"{c}|{s}": n for c, s, n in rows}
+        cache.set(key, by_status, LIST_COUNTS_SECONDS)
+
+    def count(categories, statuses):
+        return sum(by_status.get(f"{c}|{s}", 0) for c in categories for s in statuses)
+
+    in_scope = STATUS_SCOPES[status]
+    counts = {value: count([value], in_scope) for value in Category.values}
     tabs = [
-        {"value": value, "label": label, "count": counts.get(value, 0)}
+        {"value": value, "label": label, "count": counts[value]}
         for value, label in Category.choices
     ]
+    shown_categories = [category] if category else Category.values
+    # Those the default leaves out, counted and one click away.
+    apart = []
+    if status == STILL_HELD:
+        apart = [
+            {"value": value, "label": label, "count": count(shown_categories, [value])}
+            for value, label in group_labels().items()
+            if value not in in_scope
+        ]
+
+    if status != EVERY_STATUS:
+        records = records.filter(status__in=in_scope)
     if category:
         records = records.by_category(category)
     # By the name the public sees: initials sort as initials, not where the hidden name would.
     # The paginator takes its count from the tabs' counts: no second COUNT of every record.
     paginator = Paginator(records.order_by("public_sort_name", "pk"), PER_PAGE)
-    paginator.count = counts.get(category, 0) if category else sum(counts.values())
+    paginator.count = counts[category] if category else sum(counts.values())
     page = paginator.get_page(request.GET.get("page"))
+    # What the apps above add to a card ("needs a sponsor"), one query for the page.
+    marks = panels.card_marks(page.object_list)
 
     return render(
         request,
         "prisoners/list.html",
         {
             "page": page,
-            "results": [(d.public_view(), match_notes(query, d) if words else []) for d in page],
+            "results": [
+                (d.public_view(), match_notes(query, d) if words else [], marks.get(d.pk, []))
+                for d in page
+            ],
             "tabs": tabs,
             "total": sum(counts.values()),
+            "apart": apart,
             "category": category,
             "status": status,
+            # In links, only a status other than the default one (the addresses stay short).
+            "status_param": "" if status == (EVERY_STATUS if query else STILL_HELD) else status,
             "query": query,
             "no_letters": no_letters,
-            "statuses": Status.choices,
+            "statuses": status_choices(),
         },
     )
 

@@ -26,8 +26,8 @@ class SponsorshipsConfig(AppConfig):
         from common.accounts import register_landing
         from common.overview import register_overview
         from prisoners.admin import register_detainee_list_filter, register_status_change_hook
-        from prisoners.panels import register_profile_panel
-        from sponsorships import demo, overview, privacy, views
+        from prisoners.panels import register_card_marks, register_profile_panel
+        from sponsorships import demo, overview, privacy, services, views
         from sponsorships.admin import SponsoredFilter, propose_ending_sponsorships
         from sponsorships.templatetags.sponsorships_tags import (
             detainee_actions,
@@ -62,6 +62,7 @@ class SponsorshipsConfig(AppConfig):
                 "confirm_on_paper": _("recorded a confirmation on paper"),
             }
         )
+        register_card_marks("needs-sponsor", services.needs_sponsor_marks)
         jobs.register_personal_data("sponsors", privacy.export, privacy.erase, order=20)
         jobs.register_retention("sponsors", privacy.purge, order=20)
         jobs.register_demo("sponsorships", demo.load, order=30)

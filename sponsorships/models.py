@@ -201,10 +201,17 @@ class SponsorshipQuerySet(models.QuerySet):
     def whole_group(self):
         return self.filter(detainee__isnull=True)
 
+    def sponsored_among(self, detainees):
+        """The ids of `detainees` an active sponsorship names (a whole-group one names nobody
+        in particular): one query whatever their number."""
+        ids = [d.pk for d in detainees]
+        return set(self.active().filter(detainee__in=ids).values_list("detainee_id", flat=True))
+
 
 def without_sponsor(detainees):
     """Of `detainees`, those no active sponsorship names (the whole group's does not count:
-    a person of their own is what protects them)."""
+    a person of their own is what protects them). The same rule as `sponsored_among`, for a
+    QuerySet rather than a page's records."""
     active = Sponsorship.objects.active().filter(detainee=models.OuterRef("pk"))
     return detainees.exclude(models.Exists(active))
 

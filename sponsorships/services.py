@@ -21,6 +21,7 @@ from common.links import InvalidLink, make_token, read_token
 from common.mail import claim_confirmation_mail
 from common.timezones import city_name
 from common.urls import absolute_url
+from prisoners.panels import CardMark
 from sponsorships.models import Sponsor, Sponsorship
 
 CONFIRM_SALT = "sponsorships.confirm-email"
@@ -427,3 +428,16 @@ def _names(detainees):
     if hidden:
         listed.append(ngettext("the person you sponsored", "the people you sponsored", hidden))
     return ", ".join(str(name) for name in listed)
+
+
+def needs_sponsor_marks(records):
+    """The "needs a sponsor" mark on the cards of people still held whom no active
+    sponsorship names, linking to the sign-up form with them chosen (prisoners.panels)."""
+    candidates = [r for r in records if r.is_still_held]
+    sponsored = Sponsorship.objects.sponsored_among(candidates)
+    signup = reverse("sponsorships:signup")
+    return {
+        r.pk: CardMark(_("Needs a sponsor"), f"{signup}?target={r.pk}")
+        for r in candidates
+        if r.pk not in sponsored
+    }

@@ -17,8 +17,9 @@ def page(client, url):
 
 
 def card(client):
-    """The one card on the French list (the status filter above it names statuses in general)."""
-    html = page(client, "/fr/prisoners/")
+    """The one card on the French list of released people (the status filter above it names
+    statuses in general)."""
+    html = page(client, "/fr/prisoners/?status=RELEASED")
     start = html.index("detainee-card")
     return html[start : html.index("</article>", start)]
 
@@ -40,8 +41,8 @@ def test_a_womans_profile_and_card_agree_in_french(client, db):
     assert "Civile</span>" in profile and "Libérée</span>" in profile
     assert '<dt class="col-sm-4">Née</dt>' in profile
     assert "Détenue pendant" in profile
-    assert "Civile · " in text and ">Libérée</span>" in text
-    for masculine in ("Civil</span>", "Civil ·", "Libéré<", "Né(e)", "Détenu pendant"):
+    assert ">Civile</p>" in text and ">Libérée</span>" in text
+    for masculine in ("Civil</span>", ">Civil</p>", "Libéré<", "Né(e)", "Détenu pendant"):
         assert masculine not in profile + text, masculine
 
 
@@ -52,7 +53,7 @@ def test_a_mans_profile_and_card_agree_in_french(client, db):
     text = card(client)
     assert "Civil</span>" in profile and "Libéré</span>" in profile
     assert '<dt class="col-sm-4">Né</dt>' in profile and "Détenu pendant" in profile
-    assert "Civil · " in text and ">Libéré</span>" in text
+    assert ">Civil</p>" in text and ">Libéré</span>" in text
 
 
 def test_an_unknown_sex_reads_in_the_neutral_form(client, db):

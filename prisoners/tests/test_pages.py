@@ -11,8 +11,12 @@ def test_tabs_show_a_count_per_category(client, db):
     make_detainee(slug="p1", name_en="Pow One", category=Category.POW)
     make_detainee(slug="p2", name_en="Pow Two", category=Category.POW, status=Status.RELEASED)
     html = client.get("/en/prisoners/").content.decode()
-    assert 'Prisoner of war <span class="badge text-bg-secondary">2</span>' in html
-    assert 'Civilian <span class="badge text-bg-secondary">1</span>' in html
+    # By default, those still held: the released one is counted apart.
+    assert 'Prisoner of war <span class="count">1</span>' in html
+    assert 'Civilian <span class="count">1</span>' in html
+    assert 'Released <span class="count">1</span>' in html
+    everyone = client.get("/en/prisoners/?status=ALL").content.decode()
+    assert 'Prisoner of war <span class="count">2</span>' in everyone
     pows = client.get("/en/prisoners/?category=POW&status=RELEASED").content.decode()
     assert "Pow Two" in pows and "Pow One" not in pows and "Ani Karapetyan" not in pows
 

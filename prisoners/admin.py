@@ -12,6 +12,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.admin import AnyLanguageAdmin, TrailAdmin
+from common.imports import SpreadsheetAdmin
 from common.languages import InLanguage
 from common.privacy import PersonalDataAdmin, privacy_actions
 from common.storage import private_file_response
@@ -26,6 +27,7 @@ from prisoners.models import (
     Status,
     TimelineEvent,
 )
+from prisoners.resources import DetaineeResource, TimelineEventResource
 
 
 class TimelineEventInline(TranslationStackedInline):
@@ -43,7 +45,10 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Detainee)
-class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class DetaineeAdmin(
+    SpreadsheetAdmin, TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    resource_classes = [DetaineeResource]
     form = DetaineeAdminForm
     list_display = ["name", "category", "status", "visibility", "captured_on", "last_seen_on"]
     list_filter = ["category", "status", "visibility"]
@@ -161,6 +166,20 @@ class DetaineeAdmin(TrailAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTran
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+@admin.register(TimelineEvent)
+class TimelineEventAdmin(SpreadsheetAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
+    """Events are edited on their detainee's page; this list is where they are imported,
+    exported and looked through across detainees."""
+
+    resource_classes = [TimelineEventResource]
+    list_display = ["date", "detainee", "kind"]
+    list_filter = ["kind"]
+    list_select_related = ["detainee"]
+    search_fields = ["detainee__name_en", "detainee__name_fr", "detainee__name_hy", "text"]
+    autocomplete_fields = ["detainee", "source"]
+    date_hierarchy = "date"
 
 
 @admin.register(Source)

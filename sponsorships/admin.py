@@ -9,12 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from common.admin import AnyLanguageAdmin, TrailAdmin
+from common.imports import SpreadsheetAdmin
 from common.languages import shown
 from common.privacy import PersonalDataAdmin, privacy_actions
 from prisoners import printing
 from sponsorships import privacy, services, views
 from sponsorships.forms import DecisionForm, EndForm, SigningForm
 from sponsorships.models import Commitment, Sponsor, Sponsorship
+from sponsorships.resources import SponsorContactResource, SponsorResource
 
 
 class SponsorAdminForm(forms.ModelForm):
@@ -83,7 +85,11 @@ class SponsorshipInline(admin.TabularInline):
 
 
 @admin.register(Sponsor)
-class SponsorAdmin(TrailAdmin, AnyLanguageAdmin, PersonalDataAdmin, TabbedTranslationAdmin):
+class SponsorAdmin(
+    SpreadsheetAdmin, TrailAdmin, AnyLanguageAdmin, PersonalDataAdmin, TabbedTranslationAdmin
+):
+    # Without contact details for Editors' exports; with them for imports and Privacy.
+    resource_classes = [SponsorResource, SponsorContactResource]
     form = SponsorAdminForm
     list_display = ["name", "kind", "country", "city", "public_consent", "email_confirmed_at"]
     list_filter = ["kind", "country", "public_consent"]

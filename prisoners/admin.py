@@ -169,7 +169,9 @@ class DetaineeAdmin(
 
 
 @admin.register(TimelineEvent)
-class TimelineEventAdmin(SpreadsheetAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
+class TimelineEventAdmin(
+    SpreadsheetAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     """Events are edited on their detainee's page; this list is where they are imported,
     exported and looked through across detainees."""
 

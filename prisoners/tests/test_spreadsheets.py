@@ -63,7 +63,11 @@ def test_a_dry_run_with_a_bad_row_saves_nothing_and_shows_the_row_s_error(staff)
     assert invalid.number == 2
     assert "visibility" in invalid.field_specific_errors
     page = response.content.decode()
-    assert "Value &#x27;SECRET&#x27; is not a valid choice." in page
+    # Written out in a list, not only in a box shown on hover.
+    assert (
+        "<li>Row 2, column <code>visibility</code>: Value &#x27;SECRET&#x27; is not a valid "
+        "choice.</li>"
+    ) in page
     # No confirmation offered, nothing saved, nothing in the trail.
     assert "confirm_form" not in response.context
     assert 'action="/en/admin/prisoners/detainee/process_import/"' not in page

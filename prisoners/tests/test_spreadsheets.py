@@ -101,6 +101,8 @@ def test_a_good_file_is_saved_only_when_confirmed_and_the_import_is_in_the_trail
     }  # fmt: skip
     # Who was imported is in the records, not in the trail.
     assert "Sujyan" not in f"{entry.object_repr} {entry.reason} {entry.details}"
+    trail_list = staff.get("/en/admin/common/trailentry/").content.decode()
+    assert "imported a spreadsheet" in trail_list and "detainees" in trail_list
 
 
 def test_a_forged_confirmation_of_a_file_with_a_bad_row_saves_nothing(staff):

@@ -7,6 +7,7 @@ imports another app's tests (libertas/tests/test_test_layout.py checks).
 """
 
 import copy
+import csv
 import datetime
 import functools
 import hashlib
@@ -34,6 +35,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import caches
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -629,3 +631,66 @@ def run_confirmed_action(client, changelist, action, rows, reason="Asked by lett
     assert 'name="post" value="yes"' in question.content.decode()
     answer = client.post(changelist, {**selection, "post": "yes", "reason": reason})
     return question, answer
+
+
+# Spreadsheets: a file uploaded to the admin's import, as staff do it -------------------------
+
+CSV, XLSX = "0", "1"  # the index of each format in SpreadsheetAdmin.import_formats
+
+
+def csv_file(rows, name="liste.csv"):
+    """An upload of `rows` (a header, then lists of cells) as a UTF-8 CSV, as Excel saves it."""
+    text = io.StringIO(newline="")
+    csv.writer(text).writerows(rows)
+    return SimpleUploadedFile(name, text.getvalue().encode("utf-8-sig"), "text/csv")
+
+
+def xlsx_file(rows, name="liste.xlsx"):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    data = io.BytesIO()
+    book.save(data)
+    return SimpleUploadedFile(
+        name, data.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+
+
+def dry_run(client, url, upload, file_format=CSV, resource="0"):
+    """Step one: upload the file; the answer shows every row's errors, saves nothing."""
+    return client.post(url, {"import_file": upload, "format": file_format, "resource": resource})
+
+
+def confirm(client, url, dry_run_response):
+    """Step two: post the confirmation form the dry run offered."""
+    form = dry_run_response.context["confirm_form"]
+    return client.post(url, {name: form.initial.get(name) or "" for name in form.fields})
+
+
+def export_form_data(form, **overrides):
+    """What the export page posts when staff keep every column ticked."""
+    data = {}
+    for name, form_field in form.fields.items():
+        initial = form.initial.get(name, form_field.initial)
+        if initial is True:
+            data[name] = "on"
+        elif initial not in (None, False):
+            data[name] = initial
+    data.setdefault("format", "0")
+    data.setdefault("resource", "0")
+    data.update(overrides)
+    return data
+
+
+def download(response):
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def csv_rows(response):
+    """The exported CSV as a list of dicts."""
+    text = download(response).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text, newline="")))

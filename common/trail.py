@@ -23,6 +23,7 @@ ACTIONS = {
     "bulk_action": _("ran an action on several records"),
     "import": _("imported a spreadsheet"),
     "delete_selected": _("deleted the record"),
+    "export_spreadsheet": _("exported a spreadsheet"),
 }
 
 
@@ -52,15 +53,20 @@ def label_of(obj):
 
 
 def record(actor, action, obj=None, *, reason="", **details):
-    """Write one entry. `actor` is the staff member (None for the system: a scheduled job, a
-    webhook); `details` a small JSON-able dict (counts, old and new values: no personal data)."""
+    """Write one entry about `obj`: a record, or a model for a whole kind (an import). `actor`
+    is the staff member (None for the system: a scheduled job, a webhook); `details` a small
+    JSON-able dict (counts, old and new values: no personal data)."""
     entry = TrailEntry(
         actor=actor if actor is not None and actor.is_authenticated else None,
         action=action,
         reason=reason or "",
         details=details,
     )
-    if obj is not None:
+    if isinstance(obj, type):
+        # A kind of record, not one (an import or an export of many): named by its plural.
+        entry.content_type = ContentType.objects.get_for_model(obj)
+        entry.object_repr = str(obj._meta.verbose_name_plural)[:200]
+    elif obj is not None:
         entry.content_type = ContentType.objects.get_for_model(obj)
         entry.object_id = str(obj.pk)
         entry.object_repr = label_of(obj)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "simple_history",
     "mailer",
     "django_countries",
+    "import_export",  # spreadsheet import (with a dry run) and export in the admin
     "common",
     "prisoners",
     "sponsorships",

@@ -23,6 +23,7 @@ from common import trail
 from common.actions import confirmed_action
 from common.admin import AnyLanguageAdmin, TrailAdmin
 from common.history import ReadableHistoryAdmin
+from common.imports import SpreadsheetAdmin
 from common.languages import InLanguage
 from common.privacy import PersonalDataAdmin, privacy_actions
 from common.storage import private_file_response
@@ -39,6 +40,7 @@ from prisoners.models import (
     TimelineEvent,
     Visibility,
 )
+from prisoners.resources import DetaineeResource, TimelineEventResource
 
 
 class TimelineEventInline(TranslationStackedInline):
@@ -69,9 +71,15 @@ SECTION_CATEGORIES = {
 
 @admin.register(Detainee)
 class DetaineeAdmin(
-    TrailAdmin, ReadableHistoryAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TranslationAdmin
+    SpreadsheetAdmin,
+    TrailAdmin,
+    ReadableHistoryAdmin,
+    AnyLanguageAdmin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
     history_related = ["timeline"]
+    resource_classes = [DetaineeResource]
     form = DetaineeAdminForm
     list_display = [
         "name",
@@ -359,6 +367,22 @@ class DetaineeAdmin(
             if url:
                 return HttpResponseRedirect(url)
         return None
+
+
+@admin.register(TimelineEvent)
+class TimelineEventAdmin(
+    SpreadsheetAdmin, AnyLanguageAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    """Events are edited on their detainee's page; this list is where they are imported,
+    exported and looked through across detainees."""
+
+    resource_classes = [TimelineEventResource]
+    list_display = ["date", "detainee", "kind"]
+    list_filter = ["kind"]
+    list_select_related = ["detainee"]
+    search_fields = ["detainee__name_en", "detainee__name_fr", "detainee__name_hy", "text"]
+    autocomplete_fields = ["detainee", "source"]
+    date_hierarchy = "date"
 
 
 @admin.register(Source)

@@ -18,6 +18,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from common import trail
 from common.actions import confirmed_action
 from common.admin import AnyLanguageAdmin, TrailAdmin
+from common.imports import SpreadsheetAdmin
 from common.languages import shown
 from common.privacy import PersonalDataAdmin, privacy_actions
 from common.storage import private_file_response
@@ -32,6 +33,7 @@ from sponsorships.forms import (
     SigningForm,
 )
 from sponsorships.models import Commitment, Sponsor, SponsorAction, Sponsorship
+from sponsorships.resources import SponsorContactResource, SponsorResource
 
 
 class SponsorAdminForm(forms.ModelForm):
@@ -163,7 +165,11 @@ class SponsorshipInline(admin.TabularInline):
 
 
 @admin.register(Sponsor)
-class SponsorAdmin(TrailAdmin, AnyLanguageAdmin, PersonalDataAdmin, TabbedTranslationAdmin):
+class SponsorAdmin(
+    SpreadsheetAdmin, TrailAdmin, AnyLanguageAdmin, PersonalDataAdmin, TabbedTranslationAdmin
+):
+    # Without contact details for Editors' exports; with them for imports and Privacy.
+    resource_classes = [SponsorResource, SponsorContactResource]
     form = SponsorAdminForm
     list_display = ["name", "kind", "country", "city", "public_consent", "email_confirmed_at"]
     list_filter = ["kind", ("country", UsedCountriesFilter), "public_consent"]

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from campaign import services
 from campaign.models import Follower
-from conftest import run_confirmed_action
+from conftest import confirm, csv_file, dry_run, run_confirmed_action, signed_in
 from prisoners.models import Sex, Status, TimelineEvent, Visibility
 
 
@@ -196,3 +196,21 @@ def test_marking_released_in_the_admin_sends_one_email_per_follower(
     french = next(m for m in mail.outbox if m.to == ["fan@example.org"])
     assert "En liberté" in french.subject  # the status leads (neutral: sex not recorded)
     assert french.body.count("Aram Test") == 2  # the status, then the dated event
+
+
+def test_a_dry_run_of_a_timeline_import_e_mails_nobody_and_its_confirmation_once(
+    follower, detainee, alice, django_capture_on_commit_callbacks
+):
+    staff = signed_in(alice)
+    header = ["detainee", "date", "kind", "text_en", "text_fr", "text_hy"]
+    row = [detainee.slug, "2024-05-14", "HEARING", "Hearing in Baku", "Audience à Bakou", ""]
+    url = "/en/admin/prisoners/timelineevent/"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = dry_run(staff, url + "import/", csv_file([header, row]))
+    assert response.context["result"].totals["new"] == 1
+    assert mail.outbox == []  # the dry run was rolled back, its e-mail with it
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm(staff, url + "process_import/", response)
+    assert TimelineEvent.objects.get().text_fr == "Audience à Bakou"
+    assert [message.to for message in mail.outbox] == [["fan@example.org"]]

@@ -3,7 +3,8 @@
 For the changelist and the change page of every registered model: an `Editors` member,
 a `Finance` member, a sponsor with an account, and an anonymous visitor. Staff sign in
 with a TOTP code, as the admin requires. Then a sweep of every admin page, action and
-export, for each group: none shows data of a model the group may not view.
+export (spreadsheets included), for each group: none shows data of a model the group may
+not view.
 """
 
 import pytest
@@ -12,7 +13,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from conftest import make_staff, make_user, sign_in, signed_in
+from conftest import export_form_data, make_staff, make_user, sign_in, signed_in
 from donations.models import Donation
 from prisoners.models import Category, Detainee, Visibility
 from sponsorships.models import Sponsor, Sponsorship
@@ -282,6 +283,16 @@ def reachable_outputs(client):
             outputs[f"autocomplete {label}.{name}"] = content(
                 client.get(reverse("admin:autocomplete"), query)
             )
+        # Every spreadsheet export (common.imports), with each set of columns offered.
+        if hasattr(model_admin, "export_action"):
+            url = reverse(f"{info}_export")
+            response = client.get(url)
+            outputs[url] = content(response)
+            if response.status_code == 200:
+                form = response.context["form"]
+                for index, _name in form.fields["resource"].choices:
+                    data = export_form_data(form, resource=str(index))
+                    outputs[f"{url} {index}"] = content(client.post(url, data))
         # Every action, offered or not: a hidden action must refuse as well. Erasure last,
         # so that what it removes is first looked for everywhere else.
         actions = sorted(model_admin._get_base_actions(), key=lambda a: "erase" in a[1])

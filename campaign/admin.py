@@ -3,7 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -18,6 +18,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from campaign import pdf, services
 from campaign.forms import EventAdminForm, NewsItemAdminForm
 from campaign.models import (
+    DecisionMaker,
     Event,
     Follower,
     LetterTemplate,
@@ -171,6 +172,22 @@ class SignatureAdmin(PersonalDataAdmin, admin.ModelAdmin):
     readonly_fields = ["confirmed_at", "created_at"]
     actions = [export_confirmed_signatures, *PRIVACY_ACTIONS]
     list_select_related = ["petition"]
+
+
+@admin.register(DecisionMaker)
+class DecisionMakerAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "country", "kind", "email", "active", "order", "letters_opened"]
+    list_filter = ["country", "kind", "active"]
+    list_editable = ["active", "order"]
+    search_fields = ["name", "title", "postal_address", "email"]
+
+    def get_queryset(self, request):
+        # The visitors' presses, summed in the list's one query.
+        return super().get_queryset(request).annotate(opened=Sum("letters_opened__count"))
+
+    @admin.display(description=_("letters opened"), ordering="opened")
+    def letters_opened(self, obj):
+        return obj.opened or 0
 
 
 @admin.register(LetterTemplate)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from campaign.models import (
     Country,
+    DecisionMaker,
     Event,
     LetterTemplate,
     NewsItem,
@@ -649,6 +650,81 @@ LETTERS = [
 ]
 
 
+# Decision makers a visitor may pick. Only institutions' published postal addresses, which
+# staff should still check before the launch; no e-mail address: institutions change them and
+# a wrong one loses the letter, so the visitor is told to print and post.
+DECISION_MAKERS = [
+    {
+        "country": Country.FR,
+        "kind": DecisionMaker.Kind.EMBASSY,
+        "name": (
+            "Embassy of the Republic of Azerbaijan in France",
+            "Ambassade de la République d'Azerbaïdjan en France",
+            "Ադրբեջանի Հանրապետության դեսպանատուն Ֆրանսիայում",
+        ),
+        "title": ("The Ambassador", "Monsieur l'Ambassadeur ou Madame l'Ambassadrice", "Դեսպան"),
+        "postal_address": "78, avenue d'Iéna\n75116 Paris\nFrance",
+    },
+    {
+        "country": Country.FR,
+        "kind": DecisionMaker.Kind.FOREIGN_MINISTRY,
+        "name": (
+            "Minister for Europe and Foreign Affairs",
+            "Ministre de l'Europe et des Affaires étrangères",
+            "Եվրոպայի և արտաքին գործերի նախարար",
+        ),
+        "title": ("", "", ""),
+        "postal_address": "37, quai d'Orsay\n75351 Paris 07 SP\nFrance",
+    },
+    {
+        "country": Country.FR,
+        "kind": DecisionMaker.Kind.MEMBER_OF_PARLIAMENT,
+        "name": ("Your member of the National Assembly", "Votre député", "Ձեր պատգամավորը"),
+        "title": ("Assemblée nationale", "Assemblée nationale", "Ազգային ժողով"),
+        "postal_address": "Assemblée nationale\n126, rue de l'Université\n75355 Paris 07 SP",
+    },
+    {
+        "country": Country.FR,
+        "kind": DecisionMaker.Kind.MEMBER_OF_EUROPEAN_PARLIAMENT,
+        "name": (
+            "Your member of the European Parliament",
+            "Votre député européen",
+            "Ձեր պատգամավորը Եվրոպական խորհրդարանում",
+        ),
+        "title": ("European Parliament", "Parlement européen", "Եվրոպական խորհրդարան"),
+        "postal_address": "Parlement européen\nRue Wiertz 60\n1047 Bruxelles\nBelgique",
+    },
+    {
+        "country": Country.GB,
+        "kind": DecisionMaker.Kind.MEMBER_OF_PARLIAMENT,
+        "name": ("Your Member of Parliament", "Votre député", "Ձեր պատգամավորը"),
+        "title": ("House of Commons", "Chambre des communes", "Համայնքների պալատ"),
+        "postal_address": "House of Commons\nLondon\nSW1A 0AA",
+    },
+    {
+        "country": Country.AM,
+        "kind": DecisionMaker.Kind.MEMBER_OF_PARLIAMENT,
+        "name": ("Your Member of the National Assembly", "Votre député", "Ձեր պատգամավորը"),
+        "title": (
+            "National Assembly of the Republic of Armenia",
+            "Assemblée nationale de la République d'Arménie",
+            "Հայաստանի Հանրապետության Ազգային ժողով",
+        ),
+        "postal_address": "19 Marshal Baghramyan Avenue\nYerevan 0095\nArmenia",
+    },
+]
+
+
+def load_decision_makers():
+    for order, data in enumerate(DECISION_MAKERS):
+        fields = {"postal_address": data["postal_address"], "order": order}
+        for field in ("name", "title"):
+            fields.update(zip((f"{field}_{code}" for code in LANGS), data[field], strict=True))
+        DecisionMaker.objects.update_or_create(
+            country=data["country"], kind=data["kind"], name_en=data["name"][0], defaults=fields
+        )
+
+
 def load_actions():
     detainees = {d.slug: d for d in Detainee.objects.all()}
     for data in NEWS:
@@ -679,3 +755,4 @@ def load_actions():
         LetterTemplate.objects.update_or_create(
             country=data["country"], language=data["language"], defaults=fields
         )
+    load_decision_makers()

@@ -114,7 +114,12 @@ class LetterForm(forms.Form):
         label=_("Your country"), choices=[("", "---------"), *Country.choices]
     )
     to = forms.TypedChoiceField(label=_("Write to"), required=False, coerce=int, empty_value=None)
-    detainee = forms.ChoiceField(label=_("About"), required=False)
+    detainee = forms.ChoiceField(
+        label=_("About"),
+        required=False,
+        # Not "x is not one of the choices": the same answer for a hidden record as for none.
+        error_messages={"invalid_choice": _("Choose someone from the list.")},
+    )
     name = forms.CharField(label=_("Your name"), max_length=200, required=False)
 
     def __init__(self, data=None, *, decision_makers=(), detainees=()):

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
@@ -396,38 +397,39 @@ def take_action_letter(request):
     return render(request, "campaign/take_action_letter.html", context)
 
 
-# The counter moves with a visitor's press on "open in my e-mail program" or "print", sent by
-# static/js/campaign.js with sendBeacon. It holds a number only; nothing of the visitor is
-# kept. No CSRF token: a beacon from a cached page has none, and a forged press can only add
-# one to a public number, at most LETTER_PRESS_RATE times an hour from one address.
+# The counter of letters opened. A press on "open in my e-mail program" or "print" POSTs here
+# (static/js/campaign.js, with sendBeacon): the country and decision maker, nothing of the
+# visitor. No CSRF token: a beacon from a cached page has none, and a forged press can only add
+# one to a public number, at most LETTER_PRESS_RATE times an hour from one address. A GET reads
+# the country's number for the page, which stays cached: a few seconds old at most.
 LETTER_PRESS_RATE = "30/h"
 
 
 @csrf_exempt
-@never_cache
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate=LETTER_PRESS_RATE, method="POST", block=False)
-def letter_opened(request):
-    country = request.POST.get("country", "")
+def letters_opened(request):
+    default = COUNTRY_OF_LANGUAGE.get(get_language(), Country.GB)
+    country = request.POST.get("country", "") if request.method == "POST" else default
+    country = request.GET.get("country", country)
     if country not in Country.values:
         return HttpResponse(status=400)
+    if request.method != "POST":
+        count = LettersOpened.for_country(country)
+        response = JsonResponse(
+            {"count": intcomma(count), "sentence": letters_opened_sentence(count)}
+        )
+        patch_cache_control(response, max_age=PETITION_COUNT_SECONDS)
+        return response
     if not getattr(request, "limited", False):
         to = request.POST.get("to", "")
         chosen = None
         if to.isdigit():
             chosen = DecisionMaker.objects.active().filter(country=country, pk=to).first()
         LettersOpened.press(country, chosen)
-    return HttpResponse(status=204)
-
-
-# Read live by the page (the page itself stays cached): a few seconds old at most.
-@cache_control(max_age=PETITION_COUNT_SECONDS)
-def letters_opened_count(request):
-    country = request.GET.get("country", "")
-    if country not in Country.values:
-        raise Http404
-    count = LettersOpened.for_country(country)
-    return JsonResponse({"count": intcomma(count), "sentence": letters_opened_sentence(count)})
+    response = HttpResponse(status=204)
+    add_never_cache_headers(response)
+    return response
 
 
 def letters_opened_sentence(count):

@@ -681,7 +681,7 @@ DECISION_MAKERS = [
         "kind": DecisionMaker.Kind.MEMBER_OF_PARLIAMENT,
         "name": ("Your member of the National Assembly", "Votre député", "Ձեր պատգամավորը"),
         "title": ("Assemblée nationale", "Assemblée nationale", "Ազգային ժողով"),
-        "postal_address": "Assemblée nationale\n126, rue de l'Université\n75355 Paris 07 SP",
+        "postal_address": "126, rue de l'Université\n75355 Paris 07 SP\nFrance",
     },
     {
         "country": Country.FR,
@@ -692,14 +692,14 @@ DECISION_MAKERS = [
             "Ձեր պատգամավորը Եվրոպական խորհրդարանում",
         ),
         "title": ("European Parliament", "Parlement européen", "Եվրոպական խորհրդարան"),
-        "postal_address": "Parlement européen\nRue Wiertz 60\n1047 Bruxelles\nBelgique",
+        "postal_address": "Rue Wiertz 60\n1047 Bruxelles\nBelgique",
     },
     {
         "country": Country.GB,
         "kind": DecisionMaker.Kind.MEMBER_OF_PARLIAMENT,
         "name": ("Your Member of Parliament", "Votre député", "Ձեր պատգամավորը"),
         "title": ("House of Commons", "Chambre des communes", "Համայնքների պալատ"),
-        "postal_address": "House of Commons\nLondon\nSW1A 0AA",
+        "postal_address": "London\nSW1A 0AA\nUnited Kingdom",
     },
     {
         "country": Country.AM,

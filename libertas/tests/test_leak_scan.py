@@ -321,7 +321,7 @@ def test_no_limited_or_hidden_secret_reaches_any_public_output(client, records, 
         assert f"/{language}/prisoners/{limited.slug}/share.png" in paths
         assert f"/{language}/prisoners/export.csv" in paths
         assert f"/{language}/message/{limited.slug}/" in paths
-        assert f"/{language}/take-action/letter/?country=FR&detainee={limited.slug}" in paths
+        assert f"/{language}/take-action/?country=FR&detainee={limited.slug}" in paths
     assert any("sitemap" in p for p in paths) and any("feed" in p or "rss" in p for p in paths)
     assert len(paths) > 40, sorted(paths)
 

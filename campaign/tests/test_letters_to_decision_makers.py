@@ -328,3 +328,12 @@ def test_editors_keep_the_decision_makers_in_the_admin(client, editor, makers):
     assert listing.status_code == 200
     assert "Jeanne Sample MEP" in listing.content.decode()
     assert client.get("/en/admin/campaign/decisionmaker/add/").status_code == 200
+
+
+def test_the_take_action_pages_are_in_the_sitemap_in_the_three_languages(client, letters):
+    from campaign.tests.test_discovery import BASE, sitemap_entries
+
+    entries = sitemap_entries(client)
+    for language in ("en", "fr", "hy"):
+        for path in ("take-action/", "take-action/letter/"):
+            assert f"{BASE}/{language}/{path}" in entries

@@ -194,13 +194,14 @@ class DecisionMakerAdmin(TabbedTranslationAdmin):
 class LetterTemplateAdmin(admin.ModelAdmin):
     list_display = [
         "country",
+        "recipient_kind",
         "language",
         "recipient_name",
         "subject_in_its_language",
         "updated_at",
         "missing_translations",
     ]
-    list_filter = ["country", "language"]
+    list_filter = ["country", "recipient_kind", "language"]
     search_fields = ["recipient_name", "subject"]
 
     def get_queryset(self, request):
@@ -211,7 +212,11 @@ class LetterTemplateAdmin(admin.ModelAdmin):
             .annotate(
                 **{
                     f"country_has_{code}": Exists(
-                        LetterTemplate.objects.filter(country=OuterRef("country"), language=code)
+                        LetterTemplate.objects.filter(
+                            country=OuterRef("country"),
+                            recipient_kind=OuterRef("recipient_kind"),
+                            language=code,
+                        )
                     )
                     for code, _name in settings.LANGUAGES
                 }

@@ -566,9 +566,10 @@ def _embassy_letters(country, in_country):
     ]
 
 
-def _member_letters(country, recipients, address=""):
+def _member_letters(country, recipients, address="", kind=""):
     """The letter to a member of `country`'s parliament, in each language: `recipients` holds
-    (recipient, their house, greeting) in English, French and Armenian."""
+    (recipient, their house, greeting) in English, French and Armenian. With `kind`, the
+    letter for that kind of decision maker only (a country's embassy letter is for the rest)."""
     asks = {"en": (LETTER_EN, MEMBER_ASK_EN), "fr": (LETTER_FR, MEMBER_ASK_FR)}
     asks["hy"] = (LETTER_HY, MEMBER_ASK_HY)
     subjects = {
@@ -582,6 +583,7 @@ def _member_letters(country, recipients, address=""):
         letters.append(
             {
                 "country": country,
+                "recipient_kind": kind,
                 "language": language,
                 "recipient_name": recipient,
                 "recipient_title": house,
@@ -616,6 +618,50 @@ LETTERS = [
         address="19 Marshal Baghramyan Avenue\nYerevan 0095\nArmenia",
     ),
     *_embassy_letters(Country.FR, ("in France", "en France", "Ֆրանսիայում")),
+    # France's decision makers other than the embassy are asked to act, not to release.
+    *_member_letters(
+        Country.FR,
+        [
+            (
+                "Your member of the National Assembly",
+                "Assemblée nationale",
+                "Member of the National Assembly",
+            ),
+            ("Votre député", "Assemblée nationale", "Madame la Députée, Monsieur le Député"),
+            ("Ձեր պատգամավորը", "Ֆրանսիայի Ազգային ժողով", "Հարգելի՛ պատգամավոր"),
+        ],
+        kind=DecisionMaker.Kind.MEMBER_OF_PARLIAMENT,
+    ),
+    *_member_letters(
+        Country.FR,
+        [
+            (
+                "Your member of the European Parliament",
+                "European Parliament",
+                "Member of the European Parliament",
+            ),
+            (
+                "Votre député européen",
+                "Parlement européen",
+                "Madame la Députée, Monsieur le Député",
+            ),
+            ("Ձեր պատգամավորը", "Եվրոպական խորհրդարան", "Հարգելի՛ պատգամավոր"),
+        ],
+        kind=DecisionMaker.Kind.MEMBER_OF_EUROPEAN_PARLIAMENT,
+    ),
+    *_member_letters(
+        Country.FR,
+        [
+            ("Minister for Europe and Foreign Affairs", "", "Minister"),
+            (
+                "Ministre de l'Europe et des Affaires étrangères",
+                "",
+                "Madame la Ministre, Monsieur le Ministre",
+            ),
+            ("Եվրոպայի և արտաքին գործերի նախարար", "", "Հարգելի՛ նախարար"),
+        ],
+        kind=DecisionMaker.Kind.FOREIGN_MINISTRY,
+    ),
     *_embassy_letters(Country.BE, ("in Belgium", "en Belgique", "Բելգիայում")),
     *_embassy_letters(Country.CH, ("in Switzerland", "en Suisse", "Շվեյցարիայում")),
     *_member_letters(
@@ -751,8 +797,9 @@ def load_actions():
         event.detainees.set([detainees[s] for s in data["detainees"] if s in detainees])
     Petition.objects.update_or_create(title_en=PETITION["title_en"], defaults=PETITION)
     for data in LETTERS:
-        fields = {k: v for k, v in data.items() if k not in ("country", "language")}
+        keys = ("country", "recipient_kind", "language")
+        fields = {k: v for k, v in data.items() if k not in keys}
         LetterTemplate.objects.update_or_create(
-            country=data["country"], language=data["language"], defaults=fields
+            **{key: data.get(key, "") for key in keys}, defaults=fields
         )
     load_decision_makers()

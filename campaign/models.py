@@ -479,9 +479,18 @@ def uncount_signature(sender, instance, **kwargs):
         )
 
 
+class DecisionMakerKind(models.TextChoices):
+    EMBASSY = "EMBASSY", _("Embassy of Azerbaijan in the country")
+    FOREIGN_MINISTRY = "FOREIGN_MINISTRY", _("Foreign ministry")
+    MEMBER_OF_PARLIAMENT = "MP", _("Member of parliament")
+    MEMBER_OF_EUROPEAN_PARLIAMENT = "MEP", _("Member of the European Parliament")
+    OTHER = "OTHER", _("Other")
+
+
 class LetterTemplateQuerySet(models.QuerySet):
-    def for_country(self, country, language):
-        """The letter for a country, in the visitor's language if staff wrote one.
+    def for_country(self, country, language, kind=""):
+        """The letter for a country and a kind of recipient, in the visitor's language if staff
+        wrote one.
 
         A country with no letter of its own gets the one for "another country" (to
         Azerbaijan's ambassador wherever the visitor lives), so every country offered has one.
@@ -489,6 +498,12 @@ class LetterTemplateQuerySet(models.QuerySet):
         letters = list(self.filter(country__in=[country, Country.OTHER]))
         own = [letter for letter in letters if letter.country == country]
         letters = own or letters
+        # The letter written for this kind of recipient, else the one for any recipient.
+        for kinds in ([kind], ["", kind] if kind else [""]):
+            fitting = [letter for letter in letters if letter.recipient_kind in kinds]
+            if fitting:
+                letters = fitting
+                break
         for wanted in (language, settings.LANGUAGE_CODE):
             for letter in letters:
                 if letter.language == wanted:
@@ -504,6 +519,17 @@ class LetterTemplate(models.Model):
 
     country = models.CharField(_("country"), max_length=2, choices=Country)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    recipient_kind = models.CharField(
+        _("for"),
+        max_length=20,
+        choices=DecisionMakerKind,
+        blank=True,
+        default="",
+        help_text=_(
+            "The kind of decision maker this letter is written for. Left empty: for every "
+            "decision maker of the country that has no letter of their own kind."
+        ),
+    )
     recipient_name = models.CharField(_("recipient"), max_length=200)
     recipient_title = models.CharField(_("recipient's title"), max_length=200, blank=True)
     recipient_email = models.EmailField(_("recipient's e-mail"), blank=True)
@@ -526,7 +552,8 @@ class LetterTemplate(models.Model):
         verbose_name_plural = _("letter templates")
         constraints = [
             models.UniqueConstraint(
-                fields=["country", "language"], name="one_letter_per_country_and_language"
+                fields=["country", "recipient_kind", "language"],
+                name="one_letter_per_country_kind_and_language",
             )
         ]
 
@@ -574,12 +601,7 @@ class DecisionMaker(models.Model):
     """Someone a visitor of a country may write to: staff keep the list, the letter's words
     stay in LetterTemplate (per country and language), the recipient comes from here."""
 
-    class Kind(models.TextChoices):
-        EMBASSY = "EMBASSY", _("Embassy of Azerbaijan in the country")
-        FOREIGN_MINISTRY = "FOREIGN_MINISTRY", _("Foreign ministry")
-        MEMBER_OF_PARLIAMENT = "MP", _("Member of parliament")
-        MEMBER_OF_EUROPEAN_PARLIAMENT = "MEP", _("Member of the European Parliament")
-        OTHER = "OTHER", _("Other")
+    Kind = DecisionMakerKind
 
     country = models.CharField(_("country"), max_length=2, choices=Country)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.EMBASSY)

@@ -339,14 +339,15 @@ def letter_context(request):
         return context
     country = form.cleaned_data["country"]
     context["chosen_country"] = dict(form.fields["country"].choices)[country]
-    letter = LetterTemplate.objects.for_country(country, get_language())
-    if not letter:
-        return context
-    chosen = form.cleaned_data["detainee"]
     decision_maker = next(
         (dm for dm in decision_makers if dm.pk == form.cleaned_data["to"]),
         decision_makers[0] if decision_makers else None,
     )
+    kind = decision_maker.kind if decision_maker else ""
+    letter = LetterTemplate.objects.for_country(country, get_language(), kind)
+    if not letter:
+        return context
+    chosen = form.cleaned_data["detainee"]
     # Everything in the letter is in its language, the names in its script too: an
     # Armenian letter names people in Armenian letters, an English one in Latin ones.
     with translation.override(letter.language):

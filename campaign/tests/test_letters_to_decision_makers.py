@@ -337,3 +337,22 @@ def test_the_take_action_pages_are_in_the_sitemap_in_the_three_languages(client,
     for language in ("en", "fr", "hy"):
         for path in ("take-action/", "take-action/letter/"):
             assert f"{BASE}/{language}/{path}" in entries
+
+
+def test_a_decision_maker_gets_the_letter_written_for_their_kind_else_the_countrys(client, makers):
+    embassy, mep = makers
+    for language in ("en", "fr", "hy"):
+        LetterTemplate.objects.create(
+            country="FR",
+            recipient_kind=DecisionMaker.Kind.MEMBER_OF_EUROPEAN_PARLIAMENT,
+            language=language,
+            recipient_name="Any MEP",
+            subject=f"MEP {language}",
+            body="Dear Member of the European Parliament,\n{detainees}",
+        )
+    to_mep = client.get("/fr/take-action/", {"country": "FR", "to": mep.pk})
+    assert to_mep.context["letter"].subject == "MEP fr"
+    assert to_mep.context["body"].startswith("Dear Member of the European Parliament")
+    to_embassy = client.get("/fr/take-action/", {"country": "FR", "to": embassy.pk})
+    assert to_embassy.context["letter"].subject == SUBJECT["fr"]
+    assert to_embassy.context["letter"].recipient_kind == ""

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -16,6 +16,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from campaign import pdf, services
 from campaign.forms import EventAdminForm, NewsItemAdminForm
 from campaign.models import (
+    DecisionMaker,
     Event,
     Follower,
     LetterTemplate,
@@ -180,17 +181,34 @@ class SignatureAdmin(PersonalDataAdmin, admin.ModelAdmin):
     list_select_related = ["petition"]
 
 
+@admin.register(DecisionMaker)
+class DecisionMakerAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "country", "kind", "email", "active", "order", "letters_opened"]
+    list_filter = ["country", "kind", "active"]
+    list_editable = ["active", "order"]
+    search_fields = ["name", "title", "postal_address", "email"]
+
+    def get_queryset(self, request):
+        # The visitors' presses, summed in the list's one query.
+        return super().get_queryset(request).annotate(opened=Sum("letters_opened__count"))
+
+    @admin.display(description=_("letters opened"), ordering="opened")
+    def letters_opened(self, obj):
+        return obj.opened or 0
+
+
 @admin.register(LetterTemplate)
 class LetterTemplateAdmin(admin.ModelAdmin):
     list_display = [
         "country",
+        "recipient_kind",
         "language",
         "recipient_name",
         "subject_in_its_language",
         "updated_at",
         "missing_translations",
     ]
-    list_filter = ["country", "language"]
+    list_filter = ["country", "recipient_kind", "language"]
     search_fields = ["recipient_name", "subject"]
 
     def get_queryset(self, request):
@@ -201,7 +219,11 @@ class LetterTemplateAdmin(admin.ModelAdmin):
             .annotate(
                 **{
                     f"country_has_{code}": Exists(
-                        LetterTemplate.objects.filter(country=OuterRef("country"), language=code)
+                        LetterTemplate.objects.filter(
+                            country=OuterRef("country"),
+                            recipient_kind=OuterRef("recipient_kind"),
+                            language=code,
+                        )
                     )
                     for code, _name in settings.LANGUAGES
                 }

@@ -18,6 +18,7 @@ class CampaignConfig(AppConfig):
                     "event",
                     "petition",
                     "lettertemplate",
+                    "decisionmaker",
                     "page",
                     "organisation",
                     "socialaccount",

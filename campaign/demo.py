@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from campaign.models import (
     Country,
+    DecisionMaker,
     Event,
     LetterTemplate,
     NewsItem,
@@ -565,9 +566,10 @@ def _embassy_letters(country, in_country):
     ]
 
 
-def _member_letters(country, recipients, address=""):
+def _member_letters(country, recipients, address="", kind=""):
     """The letter to a member of `country`'s parliament, in each language: `recipients` holds
-    (recipient, their house, greeting) in English, French and Armenian."""
+    (recipient, their house, greeting) in English, French and Armenian. With `kind`, the
+    letter for that kind of decision maker only (a country's embassy letter is for the rest)."""
     asks = {"en": (LETTER_EN, MEMBER_ASK_EN), "fr": (LETTER_FR, MEMBER_ASK_FR)}
     asks["hy"] = (LETTER_HY, MEMBER_ASK_HY)
     subjects = {
@@ -581,6 +583,7 @@ def _member_letters(country, recipients, address=""):
         letters.append(
             {
                 "country": country,
+                "recipient_kind": kind,
                 "language": language,
                 "recipient_name": recipient,
                 "recipient_title": house,
@@ -615,6 +618,50 @@ LETTERS = [
         address="19 Marshal Baghramyan Avenue\nYerevan 0095\nArmenia",
     ),
     *_embassy_letters(Country.FR, ("in France", "en France", "Ֆրանսիայում")),
+    # France's decision makers other than the embassy are asked to act, not to release.
+    *_member_letters(
+        Country.FR,
+        [
+            (
+                "Your member of the National Assembly",
+                "Assemblée nationale",
+                "Member of the National Assembly",
+            ),
+            ("Votre député", "Assemblée nationale", "Madame la Députée, Monsieur le Député"),
+            ("Ձեր պատգամավորը", "Ֆրանսիայի Ազգային ժողով", "Հարգելի՛ պատգամավոր"),
+        ],
+        kind=DecisionMaker.Kind.MEMBER_OF_PARLIAMENT,
+    ),
+    *_member_letters(
+        Country.FR,
+        [
+            (
+                "Your member of the European Parliament",
+                "European Parliament",
+                "Member of the European Parliament",
+            ),
+            (
+                "Votre député européen",
+                "Parlement européen",
+                "Madame la Députée, Monsieur le Député",
+            ),
+            ("Ձեր պատգամավորը", "Եվրոպական խորհրդարան", "Հարգելի՛ պատգամավոր"),
+        ],
+        kind=DecisionMaker.Kind.MEMBER_OF_EUROPEAN_PARLIAMENT,
+    ),
+    *_member_letters(
+        Country.FR,
+        [
+            ("Minister for Europe and Foreign Affairs", "", "Minister"),
+            (
+                "Ministre de l'Europe et des Affaires étrangères",
+                "",
+                "Madame la Ministre, Monsieur le Ministre",
+            ),
+            ("Եվրոպայի և արտաքին գործերի նախարար", "", "Հարգելի՛ նախարար"),
+        ],
+        kind=DecisionMaker.Kind.FOREIGN_MINISTRY,
+    ),
     *_embassy_letters(Country.BE, ("in Belgium", "en Belgique", "Բելգիայում")),
     *_embassy_letters(Country.CH, ("in Switzerland", "en Suisse", "Շվեյցարիայում")),
     *_member_letters(
@@ -649,6 +696,81 @@ LETTERS = [
 ]
 
 
+# Decision makers a visitor may pick. Only institutions' published postal addresses, which
+# staff should still check before the launch; no e-mail address: institutions change them and
+# a wrong one loses the letter, so the visitor is told to print and post.
+DECISION_MAKERS = [
+    {
+        "country": Country.FR,
+        "kind": DecisionMaker.Kind.EMBASSY,
+        "name": (
+            "Embassy of the Republic of Azerbaijan in France",
+            "Ambassade de la République d'Azerbaïdjan en France",
+            "Ադրբեջանի Հանրապետության դեսպանատուն Ֆրանսիայում",
+        ),
+        "title": ("The Ambassador", "Monsieur l'Ambassadeur ou Madame l'Ambassadrice", "Դեսպան"),
+        "postal_address": "78, avenue d'Iéna\n75116 Paris\nFrance",
+    },
+    {
+        "country": Country.FR,
+        "kind": DecisionMaker.Kind.FOREIGN_MINISTRY,
+        "name": (
+            "Minister for Europe and Foreign Affairs",
+            "Ministre de l'Europe et des Affaires étrangères",
+            "Եվրոպայի և արտաքին գործերի նախարար",
+        ),
+        "title": ("", "", ""),
+        "postal_address": "37, quai d'Orsay\n75351 Paris 07 SP\nFrance",
+    },
+    {
+        "country": Country.FR,
+        "kind": DecisionMaker.Kind.MEMBER_OF_PARLIAMENT,
+        "name": ("Your member of the National Assembly", "Votre député", "Ձեր պատգամավորը"),
+        "title": ("Assemblée nationale", "Assemblée nationale", "Ազգային ժողով"),
+        "postal_address": "126, rue de l'Université\n75355 Paris 07 SP\nFrance",
+    },
+    {
+        "country": Country.FR,
+        "kind": DecisionMaker.Kind.MEMBER_OF_EUROPEAN_PARLIAMENT,
+        "name": (
+            "Your member of the European Parliament",
+            "Votre député européen",
+            "Ձեր պատգամավորը Եվրոպական խորհրդարանում",
+        ),
+        "title": ("European Parliament", "Parlement européen", "Եվրոպական խորհրդարան"),
+        "postal_address": "Rue Wiertz 60\n1047 Bruxelles\nBelgique",
+    },
+    {
+        "country": Country.GB,
+        "kind": DecisionMaker.Kind.MEMBER_OF_PARLIAMENT,
+        "name": ("Your Member of Parliament", "Votre député", "Ձեր պատգամավորը"),
+        "title": ("House of Commons", "Chambre des communes", "Համայնքների պալատ"),
+        "postal_address": "London\nSW1A 0AA\nUnited Kingdom",
+    },
+    {
+        "country": Country.AM,
+        "kind": DecisionMaker.Kind.MEMBER_OF_PARLIAMENT,
+        "name": ("Your Member of the National Assembly", "Votre député", "Ձեր պատգամավորը"),
+        "title": (
+            "National Assembly of the Republic of Armenia",
+            "Assemblée nationale de la République d'Arménie",
+            "Հայաստանի Հանրապետության Ազգային ժողով",
+        ),
+        "postal_address": "19 Marshal Baghramyan Avenue\nYerevan 0095\nArmenia",
+    },
+]
+
+
+def load_decision_makers():
+    for order, data in enumerate(DECISION_MAKERS):
+        fields = {"postal_address": data["postal_address"], "order": order}
+        for field in ("name", "title"):
+            fields.update(zip((f"{field}_{code}" for code in LANGS), data[field], strict=True))
+        DecisionMaker.objects.update_or_create(
+            country=data["country"], kind=data["kind"], name_en=data["name"][0], defaults=fields
+        )
+
+
 def load_actions():
     detainees = {d.slug: d for d in Detainee.objects.all()}
     for data in NEWS:
@@ -675,7 +797,9 @@ def load_actions():
         event.detainees.set([detainees[s] for s in data["detainees"] if s in detainees])
     Petition.objects.update_or_create(title_en=PETITION["title_en"], defaults=PETITION)
     for data in LETTERS:
-        fields = {k: v for k, v in data.items() if k not in ("country", "language")}
+        keys = ("country", "recipient_kind", "language")
+        fields = {k: v for k, v in data.items() if k not in keys}
         LetterTemplate.objects.update_or_create(
-            country=data["country"], language=data["language"], defaults=fields
+            **{key: data.get(key, "") for key in keys}, defaults=fields
         )
+    load_decision_makers()

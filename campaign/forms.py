@@ -102,10 +102,37 @@ class SolidarityMessageForm(HoneypotMixin, forms.ModelForm):
 
 
 class LetterForm(forms.Form):
+    """The letter's choices: the visitor's country, whom to write to there, about whom.
+
+    `decision_makers` are the country's active ones and `detainees` the people the public may
+    see (Detainee.objects.public()), named as the public rule says: anyone else's address in
+    the query string is not a valid choice. A decision maker of another country (the visitor
+    changed the country) is dropped, so the country's first one is suggested instead.
+    """
+
     country = forms.ChoiceField(
         label=_("Your country"), choices=[("", "---------"), *Country.choices]
     )
+    to = forms.TypedChoiceField(label=_("Write to"), required=False, coerce=int, empty_value=None)
+    detainee = forms.ChoiceField(
+        label=_("About"),
+        required=False,
+        # Not "x is not one of the choices": the same answer for a hidden record as for none.
+        error_messages={"invalid_choice": _("Choose someone from the list.")},
+    )
     name = forms.CharField(label=_("Your name"), max_length=200, required=False)
+
+    def __init__(self, data=None, *, decision_makers=(), detainees=()):
+        choices = [(dm.pk, dm.name) for dm in decision_makers]
+        if data is not None and data.get("to") not in {str(pk) for pk, _name in choices}:
+            data = data.copy()
+            data.pop("to", None)
+        super().__init__(data)
+        self.fields["to"].choices = choices
+        self.fields["detainee"].choices = [
+            ("", _("Everyone held (the whole group)")),
+            *((d.slug, d.public_name) for d in detainees),
+        ]
 
 
 class NewsFilterForm(forms.Form):

@@ -535,9 +535,18 @@ def uncount_signature(sender, instance, **kwargs):
         )
 
 
+class DecisionMakerKind(models.TextChoices):
+    EMBASSY = "EMBASSY", _("Embassy of Azerbaijan in the country")
+    FOREIGN_MINISTRY = "FOREIGN_MINISTRY", _("Foreign ministry")
+    MEMBER_OF_PARLIAMENT = "MP", _("Member of parliament")
+    MEMBER_OF_EUROPEAN_PARLIAMENT = "MEP", _("Member of the European Parliament")
+    OTHER = "OTHER", _("Other")
+
+
 class LetterTemplateQuerySet(models.QuerySet):
-    def for_country(self, country, language):
-        """The letter for a country, in the visitor's language if staff wrote one.
+    def for_country(self, country, language, kind=""):
+        """The letter for a country and a kind of recipient, in the visitor's language if staff
+        wrote one.
 
         A country with no letter of its own gets the one for "another country" (to
         Azerbaijan's ambassador wherever the visitor lives), so every country offered has one.
@@ -545,6 +554,12 @@ class LetterTemplateQuerySet(models.QuerySet):
         letters = list(self.filter(country__in=[country, Country.OTHER]))
         own = [letter for letter in letters if letter.country == country]
         letters = own or letters
+        # The letter written for this kind of recipient, else the one for any recipient.
+        for kinds in ([kind], ["", kind] if kind else [""]):
+            fitting = [letter for letter in letters if letter.recipient_kind in kinds]
+            if fitting:
+                letters = fitting
+                break
         for wanted in (language, settings.LANGUAGE_CODE):
             for letter in letters:
                 if letter.language == wanted:
@@ -560,6 +575,17 @@ class LetterTemplate(models.Model):
 
     country = models.CharField(_("country"), max_length=2, choices=Country)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    recipient_kind = models.CharField(
+        _("for"),
+        max_length=20,
+        choices=DecisionMakerKind,
+        blank=True,
+        default="",
+        help_text=_(
+            "The kind of decision maker this letter is written for. Left empty: for every "
+            "decision maker of the country that has no letter of their own kind."
+        ),
+    )
     recipient_name = models.CharField(_("recipient"), max_length=200)
     recipient_title = models.CharField(_("recipient's title"), max_length=200, blank=True)
     recipient_email = models.EmailField(_("recipient's e-mail"), blank=True)
@@ -582,7 +608,8 @@ class LetterTemplate(models.Model):
         verbose_name_plural = _("letter templates")
         constraints = [
             models.UniqueConstraint(
-                fields=["country", "language"], name="one_letter_per_country_and_language"
+                fields=["country", "recipient_kind", "language"],
+                name="one_letter_per_country_kind_and_language",
             )
         ]
 
@@ -593,13 +620,124 @@ class LetterTemplate(models.Model):
         # str.replace, not str.format: staff text may contain other braces.
         return self.body.replace(self.SENDER, sender_name).replace(self.DETAINEES, detainees)
 
-    def mailto(self, body):
-        """A mailto: link that opens the letter, with `body`, in the visitor's mail client."""
+    def recipient(self, decision_maker=None):
+        """Whom the letter goes to: the decision maker the visitor chose, else the letter's
+        own recipient. Read in the letter's language (translation.override) for its script."""
+        if decision_maker is None:
+            return {
+                "name": self.recipient_name,
+                "title": self.recipient_title,
+                "email": self.recipient_email,
+                "address": self.recipient_address,
+            }
+        return {
+            "name": decision_maker.name,
+            "title": decision_maker.title,
+            "email": decision_maker.email,
+            "address": decision_maker.postal_address,
+        }
+
+    def mailto(self, body, email=None):
+        """A mailto: link that opens the letter, with `body`, in the visitor's mail client,
+        to `email` (the letter's own recipient's when not given)."""
+        email = self.recipient_email if email is None else email
         crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")
         return (
-            f"mailto:{quote(self.recipient_email, safe='@')}"
+            f"mailto:{quote(email, safe='@')}"
             f"?subject={quote(self.subject, safe='')}&body={quote(crlf, safe='')}"
         )
+
+
+class DecisionMakerQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class DecisionMaker(models.Model):
+    """Someone a visitor of a country may write to: staff keep the list, the letter's words
+    stay in LetterTemplate (per country and language), the recipient comes from here."""
+
+    Kind = DecisionMakerKind
+
+    country = models.CharField(_("country"), max_length=2, choices=Country)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.EMBASSY)
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("A person's name or an institution's.")
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    postal_address = models.TextField(
+        _("postal address"),
+        blank=True,
+        help_text=_("As it goes on the envelope, one line per line. Only a published address."),
+    )
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("Only an address the recipient publishes.")
+    )
+    active = models.BooleanField(_("active"), default=True, help_text=_("Offered to visitors."))
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers are offered first.")
+    )
+
+    objects = DecisionMakerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country", "order", "pk"]
+        verbose_name = _("decision maker")
+        verbose_name_plural = _("decision makers")
+
+    def __str__(self):
+        return f"{self.get_country_display()}: {self.name}"
+
+
+class LettersOpened(models.Model):
+    """How many letters visitors opened in their e-mail program or printed, per country and
+    decision maker (none: the letter's own recipient). A number only: nothing of the visitor.
+    Moved only with F() by `press`, so simultaneous presses are all counted."""
+
+    country = models.CharField(_("country"), max_length=2, choices=Country)
+    decision_maker = models.ForeignKey(
+        DecisionMaker,
+        verbose_name=_("decision maker"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="letters_opened",
+    )
+    count = models.PositiveIntegerField(_("letters opened"), default=0)
+
+    class Meta:
+        verbose_name = _("letters opened")
+        verbose_name_plural = _("letters opened")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "decision_maker"], name="one_letter_counter_per_decision_maker"
+            ),
+            # NULLs are distinct in a unique index: the letter's own recipient needs its own.
+            models.UniqueConstraint(
+                fields=["country"],
+                condition=models.Q(decision_maker__isnull=True),
+                name="one_letter_counter_per_country_without_decision_maker",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.country}: {self.count}"
+
+    @classmethod
+    def press(cls, country, decision_maker=None):
+        rows = cls.objects.filter(country=country, decision_maker=decision_maker)
+        if rows.update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(country=country, decision_maker=decision_maker, count=1)
+        except IntegrityError:
+            # Another press created the row between our update and create.
+            rows.update(count=F("count") + 1)
+
+    @classmethod
+    def for_country(cls, country):
+        return cls.objects.filter(country=country).aggregate(n=models.Sum("count"))["n"] or 0
 
 
 class FollowerQuerySet(models.QuerySet):

@@ -24,6 +24,7 @@ LIST_PAGES = [
     "campaign:events",
     "campaign:petition",
     "campaign:take_action",
+    "campaign:take_action_letter",
     "campaign:newsletter",
     "campaign:help_now",
     "campaign:hearings",

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from campaign.models import Event, NewsItem, Organisation, Page, Petition
+from campaign.models import DecisionMaker, Event, NewsItem, Organisation, Page, Petition
 
 
 @register(Page)
@@ -26,3 +26,8 @@ class EventTranslationOptions(TranslationOptions):
 @register(Petition)
 class PetitionTranslationOptions(TranslationOptions):
     fields = ("title", "text", "addressees")
+
+
+@register(DecisionMaker)
+class DecisionMakerTranslationOptions(TranslationOptions):
+    fields = ("name", "title")

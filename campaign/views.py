@@ -6,8 +6,11 @@ from django.db.models import Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language, ngettext
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.formats import date_format
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -24,8 +27,11 @@ from campaign.forms import (
     SubscribeForm,
 )
 from campaign.models import (
+    Country,
+    DecisionMaker,
     Event,
     Follower,
+    LettersOpened,
     LetterTemplate,
     NewsItem,
     Organisation,
@@ -339,38 +345,128 @@ def petition_confirm(request, token):
 # Take action
 
 
-def letter_subject(slug):
-    """The person a profile's "write a letter" link names, if a letter may name them: a PUBLIC
-    record still held. Anything else (a LIMITED or HIDDEN record's address) is ignored."""
-    if not slug:
-        return None
-    records = Detainee.objects.for_public_pages().in_full().still_held()
-    return records.filter(slug=slug).first()
+# The country suggested before the visitor picks one: where most readers of each language live.
+COUNTRY_OF_LANGUAGE = {"fr": Country.FR, "hy": Country.AM, "en": Country.GB}
+
+
+def letter_context(request):
+    """Everything the take-action page and the printable letter show, from the query string.
+
+    Three queries whatever the numbers: the country's letters, its decision makers, and the
+    people held whom the public may see (named by the public rule: initials for LIMITED).
+    """
+    data = request.GET.copy()
+    if not data.get("country"):
+        data["country"] = COUNTRY_OF_LANGUAGE.get(get_language(), Country.GB)
+    country = data["country"] if data["country"] in Country.values else None
+    decision_makers = list(DecisionMaker.objects.active().filter(country=country or ""))
+    held = list(Detainee.objects.public().held().order_by("public_sort_name", "pk"))
+    form = LetterForm(data, decision_makers=decision_makers, detainees=held)
+    context = {"form": form, "decision_makers": decision_makers}
+    if not form.is_valid():
+        return context
+    country = form.cleaned_data["country"]
+    context["chosen_country"] = dict(form.fields["country"].choices)[country]
+    decision_maker = next(
+        (dm for dm in decision_makers if dm.pk == form.cleaned_data["to"]),
+        decision_makers[0] if decision_makers else None,
+    )
+    kind = decision_maker.kind if decision_maker else ""
+    letter = LetterTemplate.objects.for_country(country, get_language(), kind)
+    if not letter:
+        return context
+    chosen = form.cleaned_data["detainee"]
+    # Everything in the letter is in its language, the names in its script too: an
+    # Armenian letter names people in Armenian letters, an English one in Latin ones.
+    with translation.override(letter.language):
+        sender = form.cleaned_data["name"] or _("[Your name]")
+        if chosen:
+            # One person the visitor chose: initials if their record is limited.
+            named = [d for d in held if d.slug == chosen]
+        else:
+            # The whole group: only records shown in full, as in every list a letter carries.
+            named = [d for d in held if not d.is_limited]
+        detainees = "\n".join(f"- {d.public_name}" for d in named)
+        recipient = letter.recipient(decision_maker)
+        today = date_format(timezone.localdate(), "DATE_FORMAT")
+        # The printed letter's own words, in its language: the sender fills these in.
+        printed = {
+            "sender": form.cleaned_data["name"] or _("[Your name]"),
+            "sender_address": _("[Your postal address]"),
+            "subject": pgettext("letter", "Subject:"),
+        }
+    body = letter.render(sender, detainees)
+    # A letter in another language than the page's (none written in it yet) says so.
+    shown_in = None if letter.language == get_language() else letter.language
+    context["letter_text"] = Shown(body, shown_in)
+    context.update(
+        letter=letter,
+        body=body,
+        recipient=recipient,
+        decision_maker=decision_maker,
+        sender=form.cleaned_data["name"],
+        today=today,
+        printed=printed,
+        mailto=letter.mailto(body, recipient["email"]),
+        opened=LettersOpened.for_country(country),
+        query=request.GET.urlencode(),
+    )
+    return context
 
 
 def take_action(request):
-    about = letter_subject(request.GET.get("detainee", "")[:120])
-    form = LetterForm(request.GET if "country" in request.GET else None)
-    context = {"form": form, "about": about.public_view() if about else None}
-    if form.is_valid():
-        country = form.cleaned_data["country"]
-        letter = LetterTemplate.objects.for_country(country, get_language())
-        context["chosen_country"] = dict(form.fields["country"].choices)[country]
-        if letter:
-            # Everything in the letter is in its language, the names in its script too: an
-            # Armenian letter names people in Armenian letters, an English one in Latin ones.
-            with translation.override(letter.language):
-                sender = form.cleaned_data["name"] or _("[Your name]")
-                held = Detainee.objects.in_full().held().order_by("public_sort_name", "pk")
-                if about:
-                    held = [about]
-                detainees = "\n".join(f"- {d.public_name}" for d in held)
-            body = letter.render(sender, detainees)
-            # A letter in another language than the page's (none written in it yet) says so.
-            shown_in = None if letter.language == get_language() else letter.language
-            context["letter_text"] = Shown(body, shown_in)
-            context.update(letter=letter, body=body, mailto=letter.mailto(body))
-    return render(request, "campaign/take_action.html", context)
+    return render(request, "campaign/take_action.html", letter_context(request))
+
+
+def take_action_letter(request):
+    """The letter on a page of its own, laid out to be printed and posted."""
+    context = letter_context(request)
+    if "letter" not in context:
+        return redirect(f"{reverse('campaign:take_action')}?{request.GET.urlencode()}")
+    return render(request, "campaign/take_action_letter.html", context)
+
+
+# The counter of letters opened. A press on "open in my e-mail program" or "print" POSTs here
+# (static/js/campaign.js, with sendBeacon): the country and decision maker, nothing of the
+# visitor. No CSRF token: a beacon from a cached page has none, and a forged press can only add
+# one to a public number, at most LETTER_PRESS_RATE times an hour from one address. A GET reads
+# the country's number for the page, which stays cached: a few seconds old at most.
+LETTER_PRESS_RATE = "30/h"
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+@ratelimit(key="ip", rate=LETTER_PRESS_RATE, method="POST", block=False)
+def letters_opened(request):
+    default = COUNTRY_OF_LANGUAGE.get(get_language(), Country.GB)
+    country = request.POST.get("country", "") if request.method == "POST" else default
+    country = request.GET.get("country", country)
+    if country not in Country.values:
+        return HttpResponse(status=400)
+    if request.method != "POST":
+        count = LettersOpened.for_country(country)
+        response = JsonResponse(
+            {"count": intcomma(count), "sentence": letters_opened_sentence(count)}
+        )
+        patch_cache_control(response, max_age=PETITION_COUNT_SECONDS)
+        return response
+    if not getattr(request, "limited", False):
+        to = request.POST.get("to", "")
+        chosen = None
+        if to.isdigit():
+            chosen = DecisionMaker.objects.active().filter(country=country, pk=to).first()
+        LettersOpened.press(country, chosen)
+    response = HttpResponse(status=204)
+    add_never_cache_headers(response)
+    return response
+
+
+def letters_opened_sentence(count):
+    return ngettext(
+        "%(count)s letter opened from this country",
+        "%(count)s letters opened from this country",
+        count,
+    ) % {"count": intcomma(count)}
 
 
 # Follow a detainee

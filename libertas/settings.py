@@ -200,6 +200,8 @@ PAGE_CACHE_IGNORED_MODELS = [
     "campaign.Follower",
     "campaign.Subscriber",
     "campaign.HearingReminder",
+    # Pressed by visitors; the take-action page reads it live (campaign:letters_opened_count).
+    "campaign.LettersOpened",
     # Approval by staff drops the profile it shows on (campaign.models, "profile:<slug>").
     "campaign.SolidarityMessage",
     "campaign.MessageBundle",

@@ -24,7 +24,7 @@ from PIL import ImageDraw
 from pypdf import PdfReader
 
 from campaign import services as campaign_services
-from campaign.models import Event, Follower, NewsItem, SolidarityMessage
+from campaign.models import Event, Follower, LetterTemplate, NewsItem, SolidarityMessage
 from conftest import make_detainee, put_photo
 from prisoners import photos
 from prisoners.models import Category, Source, Status, TimelineEvent, Visibility
@@ -303,6 +303,15 @@ def test_no_limited_or_hidden_secret_reaches_any_public_output(client, records, 
         for slug in ["xerxes-quillanyan", hidden.slug]:
             start.append(f"/{language}/prisoners/{slug}/")
             start.append(f"/{language}/prisoners/{slug}/share.png")
+        # A letter about one person, on the page and printable: the limited one by initials.
+        LetterTemplate.objects.create(
+            country="FR", language=language, recipient_name="R", subject="S", body="{detainees}"
+        )
+        for slug in [limited.slug, hidden.slug]:
+            for page in ("take-action", "take-action/letter"):
+                start.append(
+                    f"/{language}/{page}/?{urlencode({'country': 'FR', 'detainee': slug})}"
+                )
     pages = crawl(client, start)
 
     paths = {path for path, status, _text in pages if status == 200}
@@ -312,6 +321,7 @@ def test_no_limited_or_hidden_secret_reaches_any_public_output(client, records, 
         assert f"/{language}/prisoners/{limited.slug}/share.png" in paths
         assert f"/{language}/prisoners/export.csv" in paths
         assert f"/{language}/message/{limited.slug}/" in paths
+        assert f"/{language}/take-action/?country=FR&detainee={limited.slug}" in paths
     assert any("sitemap" in p for p in paths) and any("feed" in p or "rss" in p for p in paths)
     assert len(paths) > 40, sorted(paths)
 

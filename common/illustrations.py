@@ -252,8 +252,15 @@ def wordmark(initials, name, seed, size, *, transparent=False):
     _draw_emblem(draw, rnd, (0, 0, h, h), colour, initials)
     lines = name.split("\n")
     size_px = int(h * (0.34 if len(lines) == 1 else 0.27))
-    font = _font(size_px)
     text = "\n".join(lines)
+    room = w - h * 1.18
+    # As large as the room beside the emblem allows: a long name gets smaller letters.
+    while True:
+        font = _font(size_px)
+        left, _top, right, _bottom = draw.multiline_textbbox((0, 0), text, font=font)
+        if right - left <= room or size_px < 12:
+            break
+        size_px = int(size_px * 0.92)
     draw.multiline_text(
         (h * 1.12, h / 2),
         text,

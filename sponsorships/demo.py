@@ -108,7 +108,7 @@ LOGO_DRAWINGS = {
         initials, seed, (600, 600), transparent=True
     ),
     "wordmark": lambda initials, name, seed: illustrations.wordmark(
-        initials, name, seed, (1200, 400)
+        initials, name, seed, (880, 400)
     ),
     "wordmark-transparent": lambda initials, name, seed: illustrations.wordmark(
         initials, name, seed, (1400, 400), transparent=True

@@ -152,7 +152,7 @@ def test_the_demo_has_a_hearing_ahead_and_the_campaign_figures_with_their_source
 
 def test_the_demo_has_logos_of_every_shape_news_images_and_signatures(demo_media):
     call_command("load_demo", verbosity=0)
-    logos = [s for s in Sponsor.objects.exclude(logo="")]
+    logos = list(Sponsor.objects.exclude(logo=""))
     shapes = {(s.logo_width > s.logo_height, s.logo.name.endswith(".png")) for s in logos}
     assert (True, False) in shapes and (False, False) in shapes  # wide and square
     assert any(s.logo.name.endswith(".png") for s in logos)  # transparent

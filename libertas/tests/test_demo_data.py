@@ -124,9 +124,10 @@ def test_demo_portraits_are_illustrations_published_only_for_public_records(demo
     # The LIMITED and the HIDDEN sample both hold a photo, and no copy of it is public.
     assert with_photo.exclude(visibility=Visibility.PUBLIC).count() == 2
     published = {p.name for p in (demo_media / photos.FOLDER).iterdir()}
-    assert len(published) == len(photos.RENDITIONS) * with_photo.filter(
-        visibility=Visibility.PUBLIC
-    ).count()
+    assert (
+        len(published)
+        == len(photos.RENDITIONS) * with_photo.filter(visibility=Visibility.PUBLIC).count()
+    )
 
 
 def test_every_photo_shape_is_in_the_demo(demo_media):

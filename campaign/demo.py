@@ -9,6 +9,7 @@ import zoneinfo
 
 from django.utils import timezone
 
+from campaign.forms import NEWS_IMAGE_MAX_BYTES, NEWS_IMAGE_MAX_PIXELS
 from campaign.models import (
     Country,
     DecisionMaker,
@@ -17,7 +18,9 @@ from campaign.models import (
     NewsItem,
     Organisation,
     Petition,
+    Signature,
 )
+from common import illustrations, images
 from prisoners.models import Detainee
 
 LANGS = ("en", "fr", "hy")
@@ -99,15 +102,17 @@ ORGANISATIONS = [
 
 
 def load():
+    # Created when missing, never updated: what staff changed stays (see load_actions).
     for data in ORGANISATIONS:
         fields = {k: v for k, v in data.items() if k != "key"}
-        Organisation.objects.update_or_create(name_en=data["key"], defaults=fields)
+        Organisation.objects.get_or_create(name_en=data["key"], defaults=fields)
 
 
 # News and press releases: facts from the collective's releases, told in our own words.
 NEWS = [
     {
         "slug": "release-of-32-prisoners-december-2023",
+        "image": "release-of-32-prisoners-december-2023",
         "kind": NewsItem.Kind.PRESS_RELEASE,
         "published_at": datetime.datetime(2023, 12, 8, 10, 0, tzinfo=datetime.UTC),
         "detainees": ["sample-davit-hakobyan"],
@@ -168,6 +173,7 @@ les garanties d'un procès équitable. Eux aussi doivent être libérés, sans c
     },
     {
         "slug": "two-soldiers-taken-in-syunik-may-2023",
+        "image": "two-soldiers-taken-in-syunik-may-2023",
         "kind": NewsItem.Kind.PRESS_RELEASE,
         "published_at": datetime.datetime(2023, 6, 5, 10, 0, tzinfo=datetime.UTC),
         "detainees": [],
@@ -766,23 +772,78 @@ def load_decision_makers():
         fields = {"postal_address": data["postal_address"], "order": order}
         for field in ("name", "title"):
             fields.update(zip((f"{field}_{code}" for code in LANGS), data[field], strict=True))
-        DecisionMaker.objects.update_or_create(
+        DecisionMaker.objects.get_or_create(
             country=data["country"], kind=data["kind"], name_en=data["name"][0], defaults=fields
         )
 
 
+# A news picture is a drawing of a gathering, and its description says so.
+NEWS_IMAGE_ALT = {
+    "image_alt_en": "Illustration: people gathered with placards before two mountain peaks",
+    "image_alt_fr": "Illustration : des personnes rassemblées avec des pancartes devant deux "
+    "sommets",
+    "image_alt_hy": "Նկարազարդում. պաստառներով հավաքված մարդիկ երկու լեռնագագաթների առջև",
+}
+
+# Invented signers, so the petition shows progress; their addresses are example.org ones.
+FIRST_NAMES = ["Anna", "Gor", "Jane", "Luc", "Nune", "Paul", "Marie", "Ani", "Tom", "Lena"]
+LAST_NAMES = ["Sample", "Example", "Placeholder", "Exemple", "Orinak", "Muster", "Démo"]
+COUNTRIES = [("FR", "fr"), ("AM", "hy"), ("GB", "en"), ("BE", "fr"), ("CH", "fr"), ("US", "en")]
+CONFIRMED_SIGNATURES = 64
+UNCONFIRMED_SIGNATURES = 3
+
+
+def _news_image(seed):
+    image = illustrations.scene(seed, (1600, 900))
+    upload = illustrations.as_upload(image, "news.jpg", "JPEG")
+    # The checks and re-encoding of the admin's form.
+    return images.reencode(upload, max_bytes=NEWS_IMAGE_MAX_BYTES, max_pixels=NEWS_IMAGE_MAX_PIXELS)
+
+
+def _signatures(petition):
+    """Sample signatures, all at once; the counter is then set from them (Petition.recount)."""
+    now = timezone.now()
+    rows = []
+    for n in range(CONFIRMED_SIGNATURES + UNCONFIRMED_SIGNATURES):
+        first = FIRST_NAMES[n % len(FIRST_NAMES)]
+        last = LAST_NAMES[n // len(FIRST_NAMES) % len(LAST_NAMES)]
+        country, language = COUNTRIES[n % len(COUNTRIES)]
+        rows.append(
+            Signature(
+                petition=petition,
+                name=f"{first} {last}",
+                email=f"signer-{n + 1}@example.org",
+                country=country,
+                language=language,
+                confirmed_at=now if n < CONFIRMED_SIGNATURES else None,
+            )
+        )
+    Signature.objects.bulk_create(rows)
+    petition.recount()
+
+
 def load_actions():
+    """News, events, the petition and letters: each created once by its natural key (slug,
+    title, country and language) and never updated, so staff edits stay and a second load
+    writes nothing."""
     detainees = {d.slug: d for d in Detainee.objects.all()}
     for data in NEWS:
-        fields = {k: v for k, v in data.items() if k not in ("slug", "detainees")}
-        item, _created = NewsItem.objects.update_or_create(slug=data["slug"], defaults=fields)
+        if NewsItem.objects.filter(slug=data["slug"]).exists():
+            continue
+        fields = {k: v for k, v in data.items() if k not in ("detainees", "image")}
+        if "image" in data:
+            fields.update(image=_news_image(data["image"]), **NEWS_IMAGE_ALT)
+        item = NewsItem.objects.create(**fields)
         item.detainees.set([detainees[s] for s in data["detainees"] if s in detainees])
     today = timezone.localdate()
     for data in EVENTS:
+        if Event.objects.filter(slug=data["slug"]).exists():
+            continue
         zone = zoneinfo.ZoneInfo(data["time_zone"])
         day = today + datetime.timedelta(days=data["days"])
         starts = datetime.datetime.combine(day, datetime.time(data["hour"]), tzinfo=zone)
         fields = {
+            "slug": data["slug"],
             "kind": data["kind"],
             "starts_at": starts,
             "ends_at": starts + datetime.timedelta(hours=data["hours"]),
@@ -793,13 +854,17 @@ def load_actions():
             fields.update(zip((f"{field}_{code}" for code in LANGS), data[field], strict=True))
         for code, text in zip(LANGS, data["description"], strict=True):
             fields[f"description_{code}"] = f"{SAMPLE_EVENT[code]} {text}"
-        event, _created = Event.objects.update_or_create(slug=data["slug"], defaults=fields)
+        event = Event.objects.create(**fields)
         event.detainees.set([detainees[s] for s in data["detainees"] if s in detainees])
-    Petition.objects.update_or_create(title_en=PETITION["title_en"], defaults=PETITION)
+    petition, created = Petition.objects.get_or_create(
+        title_en=PETITION["title_en"], defaults=PETITION
+    )
+    if created:
+        _signatures(petition)
     for data in LETTERS:
         keys = ("country", "recipient_kind", "language")
         fields = {k: v for k, v in data.items() if k not in keys}
-        LetterTemplate.objects.update_or_create(
+        LetterTemplate.objects.get_or_create(
             **{key: data.get(key, "") for key in keys}, defaults=fields
         )
     load_decision_makers()

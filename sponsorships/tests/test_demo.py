@@ -8,7 +8,7 @@ def test_the_demo_sponsors_load_twice_without_change_and_only_active_ones_show(c
     call_command("load_demo", verbosity=0)
     first = (Sponsor.objects.count(), Sponsorship.objects.count())
     call_command("load_demo", verbosity=0)
-    assert (Sponsor.objects.count(), Sponsorship.objects.count()) == first == (5, 5)
+    assert (Sponsor.objects.count(), Sponsorship.objects.count()) == first == (6, 6)
     assert Sponsorship.objects.whole_group().active().count() == 1
     page = client.get(reverse("sponsorships:wall")).content.decode()
     assert "Sample town of Valbrune" in page

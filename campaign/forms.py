@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from campaign.models import (
     MESSAGE_MAX_LENGTH,
@@ -115,7 +116,7 @@ class LetterForm(forms.Form):
     )
     to = forms.TypedChoiceField(label=_("Write to"), required=False, coerce=int, empty_value=None)
     detainee = forms.ChoiceField(
-        label=_("About"),
+        label=pgettext_lazy("letter", "About whom"),
         required=False,
         # Not "x is not one of the choices": the same answer for a hidden record as for none.
         error_messages={"invalid_choice": _("Choose someone from the list.")},

@@ -92,10 +92,18 @@ def home(request):
         .exclude(logo="")
         .order_by("name", "pk")[:HOME_LOGOS]
     )
+    # Who can be helped now, in short (the faces above carry "needs a sponsor"): one query.
+    next_hearing = (
+        TimelineEvent.objects.upcoming_hearings(timezone.localdate(), HELP_NOW_DAYS)
+        .select_related("detainee")
+        .first()
+    )
     return render(
         request,
         "campaign/home.html",
         {
+            "next_hearing": next_hearing,
+            "next_hearing_person": next_hearing.detainee.public_view() if next_hearing else None,
             "figures": figures,
             "faces": faces,
             "petition": petition,

@@ -368,7 +368,7 @@ def letter_context(request):
         data["country"] = COUNTRY_OF_LANGUAGE.get(get_language(), Country.GB)
     country = data["country"] if data["country"] in Country.values else None
     decision_makers = list(DecisionMaker.objects.active().filter(country=country or ""))
-    held = list(Detainee.objects.public().held().order_by("public_sort_name", "pk"))
+    held = list(Detainee.objects.public().still_held().order_by("public_sort_name", "pk"))
     form = LetterForm(data, decision_makers=decision_makers, detainees=held)
     context = {"form": form, "decision_makers": decision_makers}
     if not form.is_valid():

@@ -9,6 +9,8 @@ class CommonConfig(AppConfig):
 
     name = "common"
     default = True
+    # The admin's heading for the trail of decisions (and what else staff may one day need).
+    verbose_name = _("Administration")
     # Every role reads the trail; each sees only the entries about what it may see.
     staff_groups = {
         "Editors": {"trailentry": ["view"]},

@@ -321,11 +321,11 @@ class SponsorshipAdmin(TrailAdmin, AnyLanguageAdmin, TabbedTranslationAdmin):
         return fields
 
     def get_fieldsets(self, request, obj=None):
+        # From super(): modeltranslation names the translated fields (public_note_en, …).
+        fieldsets = list(super().get_fieldsets(request, obj))
         if obj is None:  # adding: nothing to show about a sponsorship that does not exist yet
-            return [(None, {"fields": ["sponsor", "detainee", "commitments"]})] + list(
-                self.fieldsets[2:]
-            )
-        return super().get_fieldsets(request, obj)
+            return [(None, {"fields": ["sponsor", "detainee", "commitments"]}), *fieldsets[2:]]
+        return fieldsets
 
     @admin.display(description=_("kind"), ordering="sponsor__kind")
     def sponsor_kind(self, obj):
@@ -724,7 +724,7 @@ class SponsorActionAdmin(TrailAdmin, admin.ModelAdmin):
         "sponsorship",
         "kind",
         "date",
-        "text",
+        "text_shown",
         "link",
         "photo",
         "photo_alt",
@@ -749,6 +749,11 @@ class SponsorActionAdmin(TrailAdmin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description=_("what was done"))
+    def text_shown(self, action):
+        # In the language the sponsor wrote it in, marked so (screen readers, the crawl).
+        return format_html('<span lang="{}">{}</span>', action.language, action.text)
 
     @admin.display(description=_("sponsor"), ordering="sponsorship__sponsor__name")
     def sponsor(self, action):

@@ -210,5 +210,10 @@ def load():
         )
         for kind, date, status, text in data.get("actions", []):
             SponsorAction.objects.create(
-                sponsorship=sponsorship, kind=kind, date=date, status=status, text=text
+                sponsorship=sponsorship,
+                kind=kind,
+                date=date,
+                status=status,
+                text=text,
+                language="en",
             )

@@ -277,7 +277,7 @@ class SponsorActionForm(forms.ModelForm):
 
     class Meta:
         model = SponsorAction
-        fields = ["kind", "date", "text", "link", "photo", "photo_alt"]
+        fields = ["kind", "date", "text", "language", "link", "photo", "photo_alt"]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "text": forms.Textarea(attrs={"rows": 4, "maxlength": SponsorAction.TEXT_MAX_LENGTH}),

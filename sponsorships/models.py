@@ -371,6 +371,13 @@ class SponsorAction(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=Kind)
     date = models.DateField(_("date"))
     text = models.TextField(_("what was done"), max_length=TEXT_MAX_LENGTH)
+    # The language the sponsor wrote in: pages mark the text with it (lang="…").
+    language = models.CharField(
+        _("language of the text"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
     link = models.URLField(_("link"), blank=True, help_text=_("An article, a video, a post."))
     photo = models.ImageField(_("photo"), upload_to=action_photo_path, blank=True)
     photo_alt = models.CharField(_("photo description"), max_length=300, blank=True)
@@ -405,6 +412,7 @@ class SponsorAction(models.Model):
             "kind_label": self.get_kind_display(),
             "date": self.date,
             "text": self.text if in_full else "",
+            "language": self.language,
             "link": self.link if in_full else "",
             "photo": self.photo if in_full and self.photo else None,
             "photo_alt": self.photo_alt if in_full else "",

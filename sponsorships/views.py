@@ -393,7 +393,9 @@ def record_action(request, pk):
     sponsorship = get_object_or_404(
         own_sponsorships(request.user).filter(status=Sponsorship.Status.ACTIVE), pk=pk
     )
-    form = SponsorActionForm(request.POST or None, request.FILES or None)
+    form = SponsorActionForm(
+        request.POST or None, request.FILES or None, initial={"language": get_language()}
+    )
     if request.method == "POST" and form.is_valid():
         action = form.save(commit=False)
         action.sponsorship = sponsorship

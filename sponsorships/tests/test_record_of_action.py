@@ -44,6 +44,7 @@ def record(client, sponsorship, **data):
         "kind": "LETTER",
         "date": "2026-11-02",
         "text": "We wrote to the Minister of Foreign Affairs about Ani.",
+        "language": "en",
         "link": "",
         "photo_alt": "",
     }

@@ -437,14 +437,15 @@ def take_action_letter(request):
 # The counter of letters opened. A press on "open in my e-mail program" or "print" POSTs here
 # (static/js/campaign.js, with sendBeacon): the country and decision maker, nothing of the
 # visitor. No CSRF token: a beacon from a cached page has none, and a forged press can only add
-# one to a public number, at most LETTER_PRESS_RATE times an hour from one address. A GET reads
+# one to a public number, at most LETTER_PRESS_RATE times an hour from one address (then
+# common.views.ratelimited answers 429, and nothing is counted). A GET reads
 # the country's number for the page, which stays cached: a few seconds old at most.
 LETTER_PRESS_RATE = "30/h"
 
 
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
-@ratelimit(key="ip", rate=LETTER_PRESS_RATE, method="POST", block=False)
+@ratelimit(key="ip", rate=LETTER_PRESS_RATE, method="POST", block=True)
 def letters_opened(request):
     default = COUNTRY_OF_LANGUAGE.get(get_language(), Country.GB)
     country = request.POST.get("country", "") if request.method == "POST" else default
@@ -458,12 +459,11 @@ def letters_opened(request):
         )
         patch_cache_control(response, max_age=PETITION_COUNT_SECONDS)
         return response
-    if not getattr(request, "limited", False):
-        to = request.POST.get("to", "")
-        chosen = None
-        if to.isdigit():
-            chosen = DecisionMaker.objects.active().filter(country=country, pk=to).first()
-        LettersOpened.press(country, chosen)
+    to = request.POST.get("to", "")
+    chosen = None
+    if to.isdigit():
+        chosen = DecisionMaker.objects.active().filter(country=country, pk=to).first()
+    LettersOpened.press(country, chosen)
     response = HttpResponse(status=204)
     add_never_cache_headers(response)
     return response

@@ -17,10 +17,14 @@ def test_a_french_only_biography_shows_marked_on_english_and_armenian_profiles(c
     make_detainee(biography_fr=BIOGRAPHY_FR, hometown_en="Goris", hometown_hy="Գորիս")
     for language in ("en", "hy"):
         html = client.get(f"/{language}/prisoners/ani-karapetyan/").content.decode()
-        assert re.search(rf'<div lang="fr"><p>{BIOGRAPHY_FR}</p></div>', html)
+        # Markdown since the biography became Markdown, marked with the language it is in.
+        assert re.search(
+            rf'<div class="biography" lang="fr">\s*<p>{BIOGRAPHY_FR}</p>\s*</div>', html
+        )
         assert html.count('class="fallback-note"') == 1  # the hometown is in both languages
     french = client.get("/fr/prisoners/ani-karapetyan/").content.decode()
-    assert f"<div><p>{BIOGRAPHY_FR}</p></div>" in french  # in its own language: no mark
+    # In its own language: no mark.
+    assert re.search(rf'<div class="biography">\s*<p>{BIOGRAPHY_FR}</p>\s*</div>', french)
     assert french.count('class="fallback-note"') == 1
     # The hometown fell back to English on the French page, and says so.
     assert re.search(r'<span lang="en">Goris</span> <small class="fallback-note">', french)

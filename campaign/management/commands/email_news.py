@@ -6,7 +6,8 @@ from campaign import services
 class Command(BaseCommand):
     help = (
         "Queue the news items marked for subscribers once they are published (run it every few "
-        "minutes, beside send_mail: an item published at a later time goes out then)."
+        "minutes, beside the mail queue's sender: an item published at a later time goes out "
+        "then)."
     )
 
     def handle(self, *args, **options):
